@@ -1,0 +1,6 @@
+// WIP: being replaced in this change; must not land as is.
+import { RegionalConfig } from "../core/config";
+import { RegionLayer } from "../k8s/cluster-facts";
+export function buildAzureRegion(_c: RegionalConfig): RegionLayer {
+  throw new Error("buildAzureRegion: not implemented");
+}

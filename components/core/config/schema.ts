@@ -1,0 +1,245 @@
+// A small, introspectable schema language for stack configuration.
+// Every field knows its documentation and default, so the README reference and the validator come
+// from one place, and every failure is one line: `<key>: <what is allowed>, got <value>`.
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** A string that must never be printed: `String()`/JSON give a placeholder; `.reveal()` gives the value. */
+export class SecretString {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return "[secret]";
+  }
+  toJSON(): string {
+    return "[secret]";
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "[secret]";
+  }
+}
+
+export interface Field<T> {
+  /** Short type description for docs, e.g. `integer ≥ 1`. */
+  readonly type: string;
+  readonly doc: string;
+  /** Human-readable default for docs; absent means required. */
+  readonly defaultText?: string;
+  /** Nested fields (objects) for docs and unknown-key checks. */
+  readonly fields?: Readonly<Record<string, Field<unknown>>>;
+  /** True when the raw config value is a plain string (not JSON). */
+  readonly rawString?: boolean;
+  readonly secret?: boolean;
+  parse(value: unknown, path: string): T;
+}
+
+/** Renders a value for an error message: JSON, shortened, never a secret. */
+export function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value instanceof SecretString) return "[secret]";
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+export function fail(path: string, allowed: string, value: unknown): never {
+  throw new ConfigError(`${path}: ${allowed}, got ${show(value)}`);
+}
+
+type Opt<T> = { doc: string; default?: T; defaultText?: string };
+
+function withDefault<T>(f: Omit<Field<T>, "parse"> & { check(v: unknown, p: string): T }, o: Opt<T>): Field<T> {
+  const hasDefault = o.default !== undefined || o.defaultText !== undefined;
+  return {
+    ...f,
+    doc: o.doc,
+    defaultText: o.defaultText ?? (o.default !== undefined ? JSON.stringify(o.default) : undefined),
+    parse(value, path) {
+      if (value === undefined || value === null) {
+        if (o.default !== undefined) return o.default;
+        if (hasDefault) return undefined as T;
+        return fail(path, `is required (${f.type})`, value);
+      }
+      return f.check(value, path);
+    },
+  };
+}
+
+export function str(o: Opt<string> & { oneOf?: readonly string[]; pattern?: RegExp; patternText?: string }): Field<string> {
+  const type = o.oneOf ? `one of ${o.oneOf.map((s) => `"${s}"`).join(", ")}` : (o.patternText ?? "string");
+  return withDefault(
+    {
+      type,
+      doc: o.doc,
+      rawString: true,
+      check(v, p) {
+        if (typeof v !== "string" || v.length === 0) return fail(p, `must be a non-empty string`, v);
+        if (o.oneOf && !o.oneOf.includes(v)) return fail(p, `must be ${type}`, v);
+        if (o.pattern && !o.pattern.test(v)) return fail(p, `must be ${o.patternText ?? `a string matching ${o.pattern}`}`, v);
+        return v;
+      },
+    },
+    o,
+  );
+}
+
+export function enumOf<T extends string>(values: readonly T[], o: Opt<T>): Field<T> {
+  return str({ ...o, oneOf: values }) as Field<T>;
+}
+
+export function secret(o: { doc: string; optional?: boolean }): Field<SecretString | undefined> {
+  return {
+    type: "secret string",
+    doc: o.doc,
+    defaultText: o.optional ? "none" : undefined,
+    rawString: true,
+    secret: true,
+    parse(v, p) {
+      if (v === undefined || v === null) {
+        if (o.optional) return undefined;
+        return fail(p, "is required (a secret: set it with `pulumi config set --secret`)", undefined);
+      }
+      const raw = v instanceof SecretString ? v.reveal() : v;
+      if (typeof raw !== "string" || raw.length === 0) return fail(p, "must be a non-empty secret string", "[secret]");
+      return new SecretString(raw);
+    },
+  };
+}
+
+export function int(o: Opt<number> & { min?: number; max?: number }): Field<number> {
+  const range =
+    o.min !== undefined && o.max !== undefined
+      ? `an integer from ${o.min} to ${o.max}`
+      : o.min !== undefined
+        ? `an integer ≥ ${o.min}`
+        : o.max !== undefined
+          ? `an integer ≤ ${o.max}`
+          : "an integer";
+  return withDefault(
+    {
+      type: range.replace(/^an /, ""),
+      doc: o.doc,
+      check(v, p) {
+        if (typeof v !== "number" || !Number.isInteger(v)) return fail(p, `must be ${range}`, v);
+        if ((o.min !== undefined && v < o.min) || (o.max !== undefined && v > o.max)) return fail(p, `must be ${range}`, v);
+        return v;
+      },
+    },
+    o,
+  );
+}
+
+export function num(o: Opt<number> & { min?: number; max?: number }): Field<number> {
+  const range = `a number${o.min !== undefined ? ` ≥ ${o.min}` : ""}${o.max !== undefined ? ` and ≤ ${o.max}` : ""}`;
+  return withDefault(
+    {
+      type: range.replace(/^a /, ""),
+      doc: o.doc,
+      check(v, p) {
+        if (typeof v !== "number" || !Number.isFinite(v)) return fail(p, `must be ${range}`, v);
+        if ((o.min !== undefined && v < o.min) || (o.max !== undefined && v > o.max)) return fail(p, `must be ${range}`, v);
+        return v;
+      },
+    },
+    o,
+  );
+}
+
+export function bool(o: Opt<boolean>): Field<boolean> {
+  return withDefault(
+    {
+      type: "boolean",
+      doc: o.doc,
+      check(v, p) {
+        if (typeof v !== "boolean") return fail(p, "must be true or false", v);
+        return v;
+      },
+    },
+    o,
+  );
+}
+
+export function list<T>(item: Field<T>, o: Opt<T[]> & { minItems?: number; distinct?: boolean; what?: string }): Field<T[]> {
+  const what = o.what ?? "items";
+  return withDefault(
+    {
+      type: `list of ${item.type}`,
+      doc: o.doc,
+      fields: item.fields,
+      check(v, p) {
+        if (!Array.isArray(v)) return fail(p, `must be a list`, v);
+        const out = v.map((x, i) => item.parse(x, `${p}[${i}]`));
+        if (o.distinct && new Set(out.map((x) => JSON.stringify(x))).size !== out.length) {
+          return fail(p, `${what} must be distinct`, v);
+        }
+        if (o.minItems !== undefined && out.length < o.minItems) {
+          return fail(p, `need at least ${o.minItems}${o.distinct ? " distinct" : ""} ${what}`, v);
+        }
+        return out;
+      },
+    },
+    o,
+  );
+}
+
+export function record<T>(item: Field<T>, o: Opt<Record<string, T>>): Field<Record<string, T>> {
+  return withDefault(
+    {
+      type: `map of ${item.type}`,
+      doc: o.doc,
+      check(v, p) {
+        if (typeof v !== "object" || v === null || Array.isArray(v)) return fail(p, "must be a map", v);
+        const out: Record<string, T> = {};
+        for (const [k, x] of Object.entries(v)) out[k] = item.parse(x, `${p}.${k}`);
+        return out;
+      },
+    },
+    o,
+  );
+}
+
+type Parsed<F> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
+
+/** An object with a closed set of keys: a typo is an error that lists the allowed keys. */
+export function obj<F extends Record<string, Field<unknown>>>(fields: F, o: { doc: string; optional?: boolean }): Field<Parsed<F>> {
+  return {
+    type: "object",
+    doc: o.doc,
+    defaultText: o.optional ? "see fields" : undefined,
+    fields,
+    parse(v, p) {
+      if (v === undefined || v === null) {
+        if (!o.optional) return fail(p, "is required (an object)", v);
+        v = {};
+      }
+      if (typeof v !== "object" || Array.isArray(v)) return fail(p, "must be an object", v);
+      const known = Object.keys(fields);
+      for (const k of Object.keys(v as object)) {
+        if (!known.includes(k)) return fail(`${p}.${k}`, `unknown key (allowed: ${known.join(", ")})`, (v as Record<string, unknown>)[k]);
+      }
+      const out: Record<string, unknown> = {};
+      for (const k of known) out[k] = fields[k].parse((v as Record<string, unknown>)[k], `${p}.${k}`);
+      return out as Parsed<F>;
+    },
+  };
+}
+
+/** Walks a field tree and yields `path → field` for docs and tests. */
+export function* walk(prefix: string, field: Field<unknown>): Generator<[string, Field<unknown>]> {
+  yield [prefix, field];
+  if (field.fields) for (const [k, f] of Object.entries(field.fields)) yield* walk(`${prefix}.${k}`, f);
+}

@@ -1,0 +1,28 @@
+import { enumOf, int, list, obj, str } from "../schema";
+
+export const ROUTING_MODES = ["active-passive", "active-active"] as const;
+export const DNS_PROVIDERS = ["route53", "azure-frontdoor", "azure-traffic-manager"] as const;
+
+/** `dynamo-ha:global` — the global stack: regions read through StackReference, failover routing. */
+export const globalSection = obj(
+  {
+    regions: list(
+      obj(
+        {
+          stack: str({ doc: "Fully qualified regional stack (`org/dynamo-ha/<stack>`)." }),
+        },
+        { doc: "A regional stack." },
+      ),
+      { doc: "Regional stacks tied together (≥ 2).", minItems: 2, distinct: true, what: "regional stacks" },
+    ),
+    mode: enumOf(ROUTING_MODES, { doc: "Active-passive failover or active-active (latency/weighted).", default: "active-passive" }),
+    dnsProvider: enumOf(DNS_PROVIDERS, { doc: "Global routing service.", default: "route53" }),
+    zoneName: str({ doc: "DNS zone (Route 53 hosted zone name, or the Azure resource group for Front Door / Traffic Manager).", default: "example.com" }),
+    recordName: str({ doc: "Record served globally.", default: "llm" }),
+    healthCheckIntervalSeconds: int({ doc: "Health check interval (Route 53 allows 10 or 30).", default: 10, min: 1, max: 300 }),
+    healthCheckFailureThreshold: int({ doc: "Failed checks before a region is unhealthy.", default: 3, min: 1, max: 10 }),
+    dnsTtlSeconds: int({ doc: "TTL of the routed record.", default: 30, min: 0, max: 86400 }),
+    maxFailoverSeconds: int({ doc: "Bound on failover detection time (interval × threshold + TTL); settings above it are rejected.", default: 60, min: 1, max: 3600 }),
+  },
+  { doc: "Global DR routing." },
+);

@@ -1,0 +1,24 @@
+import { bool, enumOf, int, list, obj, str } from "../schema";
+
+export const GPU_SOFTWARE = ["gpu-operator", "device-plugin"] as const;
+export const AMI_TYPES = ["AL2023_x86_64_NVIDIA", "BOTTLEROCKET_x86_64_NVIDIA", "BOTTLEROCKET_ARM_64_NVIDIA"] as const;
+
+/** `dynamo-ha:gpuPool` — the GPU node pools: spot first, on-demand/regular fallback in every zone. */
+export const gpuPoolSection = obj(
+  {
+    instanceTypes: list(str({ doc: "instance type or VM size" }), {
+      doc: "Spot instance types (EKS, at least 2 of one GPU count for diversification) or the VM size (AKS, the first is used).",
+      minItems: 1,
+      distinct: true,
+      what: "instance types",
+    }),
+    fallbackInstanceTypes: list(str({ doc: "instance type" }), { doc: "On-demand / regular fallback types of the same GPU class.", defaultText: "the first of instanceTypes" }),
+    gpusPerNode: int({ doc: "GPUs per node; required for types missing from the built-in table.", defaultText: "from the built-in table", min: 1, max: 16 }),
+    amiType: enumOf(AMI_TYPES, { doc: "EKS AMI type of GPU node groups.", default: "AL2023_x86_64_NVIDIA" }),
+    gpuSoftware: enumOf(GPU_SOFTWARE, { doc: "Who exposes GPUs to Kubernetes: the NVIDIA GPU Operator (drivers from the node image) or the device plugin alone.", default: "gpu-operator" }),
+    spot: bool({ doc: "Create spot pools (with fallback pools beside them).", default: true }),
+    requireFallback: bool({ doc: "Refuse spot pools without an on-demand/regular pool of the same GPU class in each zone.", default: true }),
+    headroomNodes: int({ doc: "Extra nodes per pool above the sizing minimum, for the autoscaler's max.", default: 2, min: 0, max: 100 }),
+  },
+  { doc: "GPU node pools." },
+);

@@ -1,0 +1,74 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { CapacityType } from "../core/sizing";
+
+export interface Toleration {
+  key: string;
+  operator: "Equal" | "Exists";
+  value?: string;
+  effect: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+}
+
+/** One GPU pool as the Kubernetes layer sees it. */
+export interface GpuPoolFacts {
+  readonly name: string;
+  readonly zone: string;
+  readonly capacityType: CapacityType;
+  readonly gpuClass: string;
+  readonly gpusPerNode: number;
+  /** Node labels the pool carries (for affinity). */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * The seam between a cloud layer (EKS or AKS) and the cloud-neutral Kubernetes layer: everything the
+ * Kubernetes layer may know about the cloud. AWS and Azure produce the same shape.
+ */
+export interface ClusterFacts {
+  readonly cloud: "aws" | "azure";
+  readonly region: string;
+  readonly zones: readonly string[];
+  readonly clusterName: pulumi.Output<string>;
+  /** Kubernetes provider for the cluster; every Kubernetes resource uses it. */
+  readonly provider: k8s.Provider;
+  readonly gpuPools: readonly GpuPoolFacts[];
+  /** Tolerations a GPU workload needs to land on every GPU pool (GPU taint, AKS spot taint). */
+  readonly gpuTolerations: readonly Toleration[];
+  /** Node label every GPU node carries, used in required node affinity. */
+  readonly gpuNodeLabel: { readonly key: string; readonly value: string };
+  /** Node labels of the on-demand system pool, where control-plane-like pods (operator) belong. */
+  readonly systemNodeLabels: Readonly<Record<string, string>>;
+  /** GPU drivers come with the node image (EKS NVIDIA AMIs, AKS gpuProfile Install): the GPU Operator must not install them. */
+  readonly driversPreinstalled: boolean;
+  readonly gpuSoftware: "gpu-operator" | "device-plugin";
+  /** A zonal block storage class with volumeBindingMode WaitForFirstConsumer (etcd/NATS volumes). */
+  readonly blockStorageClass: string;
+  /** Service annotations for an internal, cross-zone load balancer. */
+  readonly internalLoadBalancerAnnotations: Readonly<Record<string, string>>;
+  /** How pods get cloud identity (storage access): EKS Pod Identity, or Azure workload identity. */
+  readonly identity:
+    | { readonly kind: "eks-pod-identity"; readonly clusterName: pulumi.Output<string>; readonly oidcIssuerUrl: pulumi.Output<string> }
+    | { readonly kind: "azure-workload-identity"; readonly oidcIssuerUrl: pulumi.Output<string>; readonly resourceGroupName: pulumi.Output<string> };
+  /** Resources the Kubernetes layer must wait for (node pools, add-ons). */
+  readonly readyResources: readonly pulumi.Resource[];
+}
+
+/** What a cloud layer (components/aws/region.ts, components/azure/region.ts) hands the regional stack. */
+export interface RegionLayer {
+  readonly facts: ClusterFacts;
+  /** The plan's `capacity` section, from the shared zone-loss sizing. */
+  readonly capacity: import("../core/sizing").CapacityReport;
+  /** Stack outputs of the cloud layer (cluster name, kubeconfig as a secret, …). */
+  readonly outputs: Record<string, pulumi.Input<unknown>>;
+}
+
+/** What the Kubernetes layer (components/k8s/layer.ts) hands on to observability and the stack outputs. */
+export interface KubernetesLayer {
+  readonly namespace: string;
+  readonly graphName: string;
+  /** Graph components: name, Dynamo component type and replicas. */
+  readonly components: readonly { readonly name: string; readonly type: string; readonly replicas: number }[];
+  readonly outputs: Record<string, pulumi.Input<unknown>>;
+  /** Resources later layers wait for (CRDs, platform). */
+  readonly readyResources: readonly pulumi.Resource[];
+}

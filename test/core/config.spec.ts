@@ -1,0 +1,131 @@
+import * as assert from "assert";
+import fc from "fast-check";
+import { ConfigError, loadStackConfig, SecretString, TOP_LEVEL, walk } from "../../components/core/config";
+import * as fs from "fs";
+import * as path from "path";
+import { withReference } from "../../tools/docs/config-reference";
+
+const base = (): Record<string, string> => ({
+  "dynamo-ha:cloud": "aws",
+  "dynamo-ha:region": "us-east-1",
+  "dynamo-ha:zones": JSON.stringify(["us-east-1a", "us-east-1b", "us-east-1c"]),
+  "dynamo-ha:gpuPool": JSON.stringify({ instanceTypes: ["g6e.2xlarge", "g6e.4xlarge"] }),
+  "dynamo-ha:capacity": JSON.stringify({ requiredGpus: 8 }),
+});
+
+function errorOf(raw: Record<string, string | SecretString>): string {
+  try {
+    loadStackConfig(raw, "t");
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, `expected ConfigError, got ${e}`);
+    return e.message;
+  }
+  assert.fail("expected a config error");
+}
+
+describe("stack config", () => {
+  it("fills documented defaults", () => {
+    const c = loadStackConfig(base(), "t");
+    assert.strictEqual(c.kind, "regional");
+    if (c.kind !== "regional") return;
+    assert.strictEqual(c.env, "prod");
+    assert.strictEqual(c.capacity.toleratedZoneFailures, 1);
+    assert.strictEqual(c.capacity.onDemandFloor, 0.5);
+    assert.strictEqual(c.platform.operatorReplicas, 2);
+    assert.strictEqual(c.platform.etcd.enabled, false);
+    assert.strictEqual(c.gpuPool.amiType, "AL2023_x86_64_NVIDIA");
+    assert.strictEqual(c.cluster.endpointPublicAccess, false);
+    assert.strictEqual(c.storage.allowDataLoss, false);
+  });
+
+  it("rejects too few zones with the example message", () => {
+    assert.strictEqual(errorOf({ ...base(), "dynamo-ha:zones": '["us-east-1a"]' }), 'dynamo-ha:zones: need at least 2 distinct zones, got ["us-east-1a"]');
+  });
+
+  it("rejects duplicate zones", () => {
+    assert.match(errorOf({ ...base(), "dynamo-ha:zones": '["us-east-1a","us-east-1a"]' }), /^dynamo-ha:zones: zones must be distinct, got/);
+  });
+
+  it("rejects a zone outside the region", () => {
+    assert.match(errorOf({ ...base(), "dynamo-ha:zones": '["us-east-1a","us-west-2b"]' }), /"us-west-2b" is not an availability zone of us-east-1/);
+  });
+
+  it("names an unknown top-level key (typo) and lists the allowed ones", () => {
+    assert.match(errorOf({ ...base(), "dynamo-ha:zone": '["a"]' }), /^dynamo-ha:zone: unknown key \(allowed: kind, env, cloud,/);
+  });
+
+  it("names an unknown nested key", () => {
+    assert.match(errorOf({ ...base(), "dynamo-ha:capacity": '{"requiredGpu": 8}' }), /^dynamo-ha:capacity.requiredGpu: unknown key/);
+  });
+
+  it("rejects wrong types and negative counts", () => {
+    assert.strictEqual(errorOf({ ...base(), "dynamo-ha:capacity": '{"requiredGpus": "eight"}' }), 'dynamo-ha:capacity.requiredGpus: must be an integer from 1 to 100000, got "eight"');
+    assert.strictEqual(errorOf({ ...base(), "dynamo-ha:capacity": '{"requiredGpus": -2}' }), "dynamo-ha:capacity.requiredGpus: must be an integer from 1 to 100000, got -2");
+    assert.match(errorOf({ ...base(), "dynamo-ha:haMode": "yes" }), /^dynamo-ha:haMode: must be true or false \(JSON\), got "yes"|^dynamo-ha:haMode: must be boolean \(JSON\), got "yes"/);
+  });
+
+  it("rejects unknown kinds and clouds", () => {
+    assert.strictEqual(errorOf({ ...base(), "dynamo-ha:kind": "lab" }), 'dynamo-ha:kind: must be one of "regional", "global", "governance", got "lab"');
+    assert.strictEqual(errorOf({ ...base(), "dynamo-ha:cloud": "gcp" }), 'dynamo-ha:cloud: must be one of "aws", "azure", got "gcp"');
+  });
+
+  it("rejects f ≥ Z and spot types with different GPU counts", () => {
+    assert.match(errorOf({ ...base(), "dynamo-ha:capacity": '{"requiredGpus": 8, "toleratedZoneFailures": 3}' }), /toleratedZoneFailures: must be an integer from 0 to 2/);
+    assert.match(
+      errorOf({ ...base(), "dynamo-ha:gpuPool": '{"instanceTypes": ["g6e.2xlarge","g6e.12xlarge"]}' }),
+      /every type must have the same GPU count \(g6e.2xlarge has 1, g6e.12xlarge has 4\)/,
+    );
+    assert.match(errorOf({ ...base(), "dynamo-ha:gpuPool": '{"instanceTypes": ["x9.huge","x9.big"]}' }), /"x9.huge" is not in the built-in instance-type table; set dynamo-ha:gpuPool.gpusPerNode/);
+  });
+
+  it("requires the regional keys only on regional stacks", () => {
+    assert.strictEqual(errorOf({ "dynamo-ha:region": "us-east-1" }), "dynamo-ha:cloud: is required for regional stacks, got nothing");
+    assert.match(errorOf({ "dynamo-ha:kind": "global", "dynamo-ha:zones": '["1","2"]' }), /^dynamo-ha:zones: only regional stacks read this key/);
+  });
+
+  it("keeps secrets wrapped and never shows them in errors", () => {
+    const c = loadStackConfig({ ...base(), "dynamo-ha:observability": JSON.stringify({ grafanaAdminPassword: "hunter2" }) }, "t");
+    assert.ok(c.kind === "regional");
+    const pw = c.observability.grafanaAdminPassword;
+    assert.ok(pw instanceof SecretString);
+    assert.strictEqual(pw.reveal(), "hunter2");
+    assert.ok(!JSON.stringify(c).includes("hunter2"));
+    assert.ok(!String(pw).includes("hunter2"));
+  });
+
+  it("documents every key with a doc line and (if optional) a default", () => {
+    for (const [key, field] of Object.entries(TOP_LEVEL)) {
+      for (const [p, f] of walk(key, field)) assert.ok(f.doc && f.doc.length > 3, `${p} has no doc`);
+    }
+  });
+
+  it("the README config reference is the one generated from the schema", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    assert.strictEqual(readme, withReference(readme), "README config reference is stale: run `npm run docs:config -- --write`");
+    for (const [key, field] of Object.entries(TOP_LEVEL)) {
+      for (const [p] of walk(key, field)) assert.ok(readme.includes(`| \`${p}\` |`), `README does not document ${p}`);
+    }
+  });
+
+  it("property: any config yields a config or a one-line ConfigError, never another exception", () => {
+    const scalar = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.string({ maxLength: 6 }), fc.boolean(), fc.constant(null), fc.double({ noNaN: false }));
+    const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("v"), { maxLength: 3 }), fc.dictionary(fc.constantFrom("requiredGpus", "instanceTypes", "enabled", "replicas", "x"), tie("v"), { maxKeys: 3 })),
+    })).v;
+    const keys = Object.keys(TOP_LEVEL).concat(["typo"]);
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 8 }), fc.boolean(), (bag, keepBase) => {
+        const raw: Record<string, string> = keepBase ? base() : {};
+        for (const [k, v] of Object.entries(bag)) raw[`dynamo-ha:${k}`] = typeof v === "string" ? v : JSON.stringify(v) ?? "null";
+        try {
+          loadStackConfig(raw, "t");
+        } catch (e) {
+          assert.ok(e instanceof ConfigError, `not a ConfigError: ${(e as Error).stack}`);
+          assert.ok(!e.message.includes("\n"), `multi-line: ${e.message}`);
+          assert.match(e.message, /^dynamo-ha:[A-Za-z.\[\]0-9]+: /);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

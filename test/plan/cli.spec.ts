@@ -1,0 +1,55 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const root = path.join(__dirname, "..", "..");
+function plan(args: string[], stacksDir?: string) {
+  const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan/cli.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", ...(stacksDir ? { DYNAMO_HA_STACKS_DIR: stacksDir } : {}) },
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("npm run plan (CLI)", function () {
+  this.timeout(180_000);
+
+  it("an unknown stack exits 1 with one line naming it", () => {
+    const r = plan(["--stack", "no-such-stack"]);
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.stderr.trim().split("\n").length, 1);
+    assert.match(r.stderr, /unknown stack "no-such-stack"/);
+    assert.strictEqual(r.stdout, "");
+  });
+
+  it("an unknown argument exits 1 with one line", () => {
+    const r = plan(["--stak", "x"]);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr.trim(), /^plan: --stak: unknown argument/);
+  });
+
+  it("bad stack files exit 1 with one line and register nothing: malformed YAML, typo key, secure values", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), "config:\n  dynamo-ha:cloud: [aws\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.typo.yaml"), "config:\n  dynamo-ha:clod: aws\n");
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.secret.yaml"),
+      "config:\n  dynamo-ha:cloud: aws\n  dynamo-ha:region: us-east-1\n  dynamo-ha:zones: [us-east-1a]\n  dynamo-ha:observability:\n    grafanaAdminPassword:\n      secure: AAABAxyzzy\n",
+    );
+    const broken = plan(["--stack", "broken"], dir);
+    assert.strictEqual(broken.code, 1);
+    assert.match(broken.stderr.trim(), /^plan: Pulumi.broken.yaml: malformed YAML at line \d+/);
+    const typo = plan(["--stack", "typo", "--json"], dir);
+    assert.strictEqual(typo.code, 1);
+    assert.match(typo.stderr.trim(), /^plan: dynamo-ha:clod: unknown key/);
+    assert.strictEqual(typo.stdout, "");
+    const secret = plan(["--stack", "secret"], dir);
+    assert.strictEqual(secret.code, 1, secret.stderr);
+    assert.match(secret.stderr.trim(), /^plan: dynamo-ha:zones: need at least 2 distinct zones/);
+    assert.ok(!secret.stderr.includes("AAABAxyzzy"));
+  });
+});

@@ -1,0 +1,69 @@
+// The offline plan: the real program, a stack file's config, the SDK's mocks, one capture.
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError, PROJECT } from "../../components/core/config";
+import { CapacityReport } from "../../components/core/sizing";
+import { capture, CaptureMocks } from "./capture";
+import { planMocks } from "./mocks";
+import { PolicyReport, runPolicyPack } from "./policy";
+import { ResourceRecord } from "./records";
+import { loadStackFile, STACKS_DIR } from "./stack-file";
+
+export interface Plan {
+  project: string;
+  stack: string;
+  resources: ResourceRecord[];
+  outputs: Record<string, unknown>;
+  capacity: CapacityReport | null;
+  policy: PolicyReport;
+}
+
+export interface PlanOptions {
+  stacksDir?: string;
+  /** Run the policy pack over the capture (default true). */
+  policy?: boolean;
+  mocks?: CaptureMocks;
+  /** The program to run; the real one unless a test passes another. */
+  program?: () => Record<string, unknown>;
+}
+
+/** Unwraps the one-line config error a program ends with (a RunError wrapping a ConfigError). */
+export function configErrorLine(e: unknown): string | undefined {
+  if (e instanceof ConfigError) return e.message;
+  if (pulumi.RunError.isInstance(e)) return (e as Error).message;
+  return undefined;
+}
+
+export async function plan(stack: string, o: PlanOptions = {}): Promise<Plan> {
+  const file = loadStackFile(stack, o.stacksDir ?? STACKS_DIR);
+  // Loaded late: the program's modules register nothing at import, but keep the SDK state ours.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const program = o.program ?? (require("../../stacks/main") as typeof import("../../stacks/main")).runProgram;
+  const cap = await capture(program, { project: PROJECT, stack, config: file.config, secretKeys: file.secretKeys, mocks: o.mocks ?? planMocks });
+  const env = typeof cap.outputs.env === "string" ? cap.outputs.env : "prod";
+  const policy = o.policy === false ? { pack: "", ran: false, diagnostics: [] } : await runPolicyPack(cap.resources, { env, project: PROJECT, stack });
+  const capacity = (cap.outputs.capacity ?? null) as CapacityReport | null;
+  return { project: PROJECT, stack, resources: cap.resources, outputs: cap.outputs, capacity: capacity && typeof capacity === "object" ? capacity : null, policy };
+}
+
+/** The `--json` document. Key names are a stable interface. */
+export function planJson(p: Plan): object {
+  return {
+    project: p.project,
+    stack: p.stack,
+    resources: p.resources.map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      parent: r.parent,
+      provider: r.provider,
+      inputs: r.inputs,
+      protect: r.protect,
+      retainOnDelete: r.retainOnDelete,
+      dependsOn: r.dependsOn,
+      propertyDependencies: r.propertyDependencies,
+    })),
+    capacity: p.capacity,
+    policy: { pack: p.policy.pack, diagnostics: p.policy.diagnostics },
+    outputs: p.outputs,
+  };
+}
