@@ -1,1 +1,10 @@
-export const placeholder = true;
+// The CrossGuard pack: `pulumi preview --policy-pack policy [--policy-pack-config policy/config/prod.json]`.
+// Constructing PolicyPack starts the analyzer's gRPC server, so nothing else imports this file.
+import { PolicyPack } from "@pulumi/policy";
+import { PACK_NAME, policies } from "./policies";
+
+new PolicyPack(PACK_NAME, {
+  description: "High availability of NVIDIA Dynamo on EKS and AKS: disruption budgets, zone spread, leader election, quorum stores, GPU pools across zones, retained data.",
+  enforcementLevel: "advisory",
+  policies,
+});

@@ -1,6 +1,50 @@
+import * as pulumi from "@pulumi/pulumi";
 import { GlobalConfig } from "../components/core/config";
+import { failoverEstimate } from "../components/core/failover";
+import { FrontDoorRouting } from "../components/global/front-door-routing";
+import { readRegion } from "../components/global/region-ref";
+import { Route53Routing } from "../components/global/route53-routing";
+import { dnsLabel } from "../components/global/routing-plan";
+import { TrafficManagerRouting } from "../components/global/traffic-manager-routing";
 
-/** The global DR stack: regional outputs through StackReference → failover routing. */
+/**
+ * The global DR stack: each regional stack's documented outputs (components/core/regional-outputs.ts)
+ * through StackReference → health-checked failover or active-active routing. The `failover` output
+ * is the detection-time estimate the config check already held to `maxFailoverSeconds`.
+ */
 export function globalStack(c: GlobalConfig): Record<string, unknown> {
-  return { env: c.env, regions: c.global.regions.map((r) => r.stack) };
+  const g = c.global;
+  const regions = g.regions.map((r) => readRegion(r.stack));
+  const common = { regions, mode: g.mode, intervalSeconds: g.healthCheckIntervalSeconds, failureThreshold: g.healthCheckFailureThreshold, tags: c.labels };
+  let endpoint: pulumi.Input<string>;
+  switch (g.dnsProvider) {
+    case "route53":
+      endpoint = new Route53Routing("global", {
+        ...common,
+        zoneName: g.zoneName,
+        recordName: g.recordName,
+        activeActiveRouting: g.activeActiveRouting,
+        ttlSeconds: g.dnsTtlSeconds,
+      }).fqdn;
+      break;
+    case "azure-frontdoor":
+      endpoint = new FrontDoorRouting("global", { ...common, resourceGroupName: g.zoneName }).hostName;
+      break;
+    default:
+      endpoint = new TrafficManagerRouting("global", {
+        ...common,
+        resourceGroupName: g.zoneName,
+        dnsLabel: dnsLabel(g.recordName, c.stack),
+        activeActiveRouting: g.activeActiveRouting,
+        ttlSeconds: g.dnsTtlSeconds,
+      }).fqdn;
+  }
+  return {
+    env: c.env,
+    kind: "global",
+    regions: g.regions.map((r) => r.stack),
+    routing: { service: g.dnsProvider, mode: g.mode },
+    endpoint,
+    failover: failoverEstimate(g),
+  };
 }

@@ -1,29 +1,32 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../components/core/config";
+import { REGIONAL_OUTPUTS as OUT } from "../components/core/regional-outputs";
 import { buildAwsRegion } from "../components/aws/region";
 import { buildAzureRegion } from "../components/azure/region";
+import { graphNamespace } from "../components/k8s/graph-namespace";
 import { buildKubernetesLayer } from "../components/k8s/layer";
 import { buildObservability } from "../components/k8s/observability";
 import { buildStorage } from "../components/storage";
 
 /**
  * One region: cloud layer → ClusterFacts → storage → Kubernetes layer → observability.
- * The returned outputs are what the global stack reads (names documented in the README).
+ * The outputs named in REGIONAL_OUTPUTS are what the global stack reads (see the README).
  */
 export function regionalStack(c: RegionalConfig): Record<string, unknown> {
   const region = c.cloud === "aws" ? buildAwsRegion(c) : buildAzureRegion(c);
-  const storage = buildStorage(c, region.facts);
-  const kube = buildKubernetesLayer(c, region.facts, storage.facts);
+  const namespace = graphNamespace(c, region.facts);
+  const storage = buildStorage(c, region.facts, namespace);
+  const kube = buildKubernetesLayer(c, region.facts, storage.facts, namespace);
   const observability = buildObservability(c, region.facts, region.capacity, kube);
   return {
     env: c.env,
-    cloud: c.cloud,
-    region: c.region,
+    [OUT.cloud]: c.cloud,
+    [OUT.region]: c.region,
     zones: c.zones,
-    role: c.dr.role,
-    priority: c.dr.priority,
-    weight: c.dr.weight,
-    healthPath: c.dr.healthPath,
+    [OUT.role]: c.dr.role,
+    [OUT.priority]: c.dr.priority,
+    [OUT.weight]: c.dr.weight,
+    [OUT.healthPath]: c.dr.healthPath,
     capacity: region.capacity,
     ...region.outputs,
     ...storage.outputs,

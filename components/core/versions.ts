@@ -13,6 +13,14 @@ export const VERSIONS = {
     sglang: "nvcr.io/nvidia/ai-dynamo/sglang-runtime:1.5.1",
     trtllm: "nvcr.io/nvidia/ai-dynamo/tensorrtllm-runtime:1.5.1",
   },
+  /**
+   * The Dynamo CRDs this program declares itself (the chart's `dynamo-operator.upgradeCRD` is off).
+   * `appVersion` must equal dynamoPlatform.version: the CRDs are the operator's API (dynamo-facts §3.1).
+   */
+  dynamoCrds: { appVersion: "1.5.1", group: "nvidia.com", servedVersions: ["v1alpha1", "v1beta1"], storageVersion: "v1beta1" },
+  /** Grove and KAI move in lockstep with the platform (platform README compatibility table, 1.5.x row). */
+  grove: { version: "v0.1.0-alpha.13", forPlatform: "1.5" },
+  kaiScheduler: { version: "v0.17.0", forPlatform: "1.5" },
   clusterAutoscaler: { chart: "cluster-autoscaler", repo: "https://kubernetes.github.io/autoscaler", version: "9.46.6", image: "registry.k8s.io/autoscaling/cluster-autoscaler:v1.33.0" },
   gpuOperator: { chart: "gpu-operator", repo: "https://helm.ngc.nvidia.com/nvidia", version: "v25.3.4" },
   devicePlugin: { chart: "nvidia-device-plugin", repo: "https://nvidia.github.io/k8s-device-plugin", version: "0.17.4" },

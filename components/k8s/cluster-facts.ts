@@ -40,7 +40,8 @@ export interface ClusterFacts {
   readonly systemNodeLabels: Readonly<Record<string, string>>;
   /** GPU drivers come with the node image (EKS NVIDIA AMIs, AKS gpuProfile Install): the GPU Operator must not install them. */
   readonly driversPreinstalled: boolean;
-  readonly gpuSoftware: "gpu-operator" | "device-plugin";
+  /** What the Kubernetes layer installs to expose GPUs; "none" when the node image runs the device plugin itself (EKS Bottlerocket NVIDIA). */
+  readonly gpuSoftware: "gpu-operator" | "device-plugin" | "none";
   /** A zonal block storage class with volumeBindingMode WaitForFirstConsumer (etcd/NATS volumes). */
   readonly blockStorageClass: string;
   /** Service annotations for an internal, cross-zone load balancer. */
@@ -68,6 +69,11 @@ export interface KubernetesLayer {
   readonly graphName: string;
   /** Graph components: name, Dynamo component type and replicas. */
   readonly components: readonly { readonly name: string; readonly type: string; readonly replicas: number }[];
+  /**
+   * Namespace of the dynamo-platform release (operator, bundled etcd/NATS), for monitors and alerts.
+   * @default "dynamo-system"
+   */
+  readonly platformNamespace?: string;
   readonly outputs: Record<string, pulumi.Input<unknown>>;
   /** Resources later layers wait for (CRDs, platform). */
   readonly readyResources: readonly pulumi.Resource[];

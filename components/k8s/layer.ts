@@ -1,7 +1,113 @@
-// WIP: being replaced in this change; must not land as is.
+// The cloud-neutral Kubernetes layer: GPU software, Dynamo platform + CRDs, one example graph and
+// its frontend exposure. It knows the cloud only through ClusterFacts and StorageFacts.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
+import { VERSIONS } from "../core/versions";
 import { ClusterFacts, KubernetesLayer } from "./cluster-facts";
+import { DynamoGraph } from "./dynamo-graph";
+import { DynamoPlatform } from "./dynamo-platform";
+import { FrontendExposure } from "./frontend-service";
+import { GpuSoftware } from "./gpu-software";
+import { graphNamespace, LAYER_LABELS } from "./graph-namespace";
+import { resolveGraph } from "./graph-settings";
 import { StorageFacts } from "./storage-facts";
-export function buildKubernetesLayer(_c: RegionalConfig, _facts: ClusterFacts, _storage: StorageFacts): KubernetesLayer {
-  throw new Error("buildKubernetesLayer: not implemented");
+
+export { LAYER_LABELS };
+
+/** @param namespace the graph namespace, when the stack created it earlier (see graph-namespace.ts). */
+export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, storage: StorageFacts, namespace?: k8s.core.v1.Namespace): KubernetesLayer {
+  const providers = { providers: [facts.provider] };
+  const ready = [...facts.readyResources];
+  const settings = resolveGraph(c);
+  const labels = { ...LAYER_LABELS };
+
+  // Bottlerocket NVIDIA images run their own device plugin: a second one would fight it.
+  const gpu = facts.gpuSoftware === "none" ? undefined : new GpuSoftware(
+    "gpu-software",
+    {
+      input: {
+        cloud: facts.cloud,
+        gpuSoftware: facts.gpuSoftware,
+        driversPreinstalled: facts.driversPreinstalled,
+        gpuTolerations: facts.gpuTolerations,
+        gpuNodeLabel: facts.gpuNodeLabel,
+        systemNodeLabels: facts.systemNodeLabels,
+      },
+      waitFor: ready,
+    },
+    providers,
+  );
+
+  const platform = new DynamoPlatform(
+    "dynamo-platform",
+    {
+      values: {
+        operatorReplicas: c.platform.operatorReplicas,
+        etcd: c.platform.etcd,
+        nats: c.platform.nats,
+        grove: c.platform.grove,
+        kaiScheduler: c.platform.kaiScheduler,
+        systemNodeLabels: facts.systemNodeLabels,
+        blockStorageClass: facts.blockStorageClass,
+      },
+      protectCrds: c.platform.protectCrds,
+      timeoutSeconds: c.platform.helmTimeoutSeconds,
+      waitFor: ready,
+    },
+    providers,
+  );
+
+  const graphNs = namespace ?? graphNamespace(c, facts);
+  const serviceAccount = storage.serviceAccountName
+    ? [
+        new k8s.core.v1.ServiceAccount(
+          "graph-sa",
+          { metadata: { name: storage.serviceAccountName, namespace: settings.namespace, labels, annotations: { ...storage.serviceAccountAnnotations } } },
+          { provider: facts.provider, dependsOn: [graphNs] },
+        ),
+      ]
+    : [];
+
+  // Order: CRDs → platform (its webhook admits graphs) → graph; GPUs advertised before workers wait.
+  const graph = new DynamoGraph(
+    "dynamo-graph",
+    {
+      settings,
+      placement: { gpuTolerations: facts.gpuTolerations, gpuNodeLabel: facts.gpuNodeLabel },
+      storage: { env: storage.env, podLabels: storage.podLabels, serviceAccountName: storage.serviceAccountName, pvcName: storage.backend === "pvc" ? storage.pvcName : undefined },
+      labels,
+      dependsOn: [...platform.crds, platform.release, ...(gpu ? [gpu.release] : []), graphNs, ...serviceAccount, ...storage.resources],
+    },
+    providers,
+  );
+
+  const frontend = settings.components.find((x) => x.type === "frontend")!;
+  const exposure = new FrontendExposure(
+    "frontend",
+    {
+      graphName: settings.name,
+      namespace: settings.namespace,
+      component: frontend.name,
+      loadBalancerAnnotations: c.exposure.internalLoadBalancer ? facts.internalLoadBalancerAnnotations : undefined,
+      labels,
+      dependsOn: [graph.graph],
+    },
+    providers,
+  );
+
+  const outputs: Record<string, pulumi.Input<unknown>> = {
+    frontendEndpoint: exposure.endpoint,
+    graphName: settings.name,
+    graphNamespace: settings.namespace,
+    platformNamespace: platform.namespace,
+    dynamoVersion: VERSIONS.dynamoPlatform.version,
+  };
+  return {
+    namespace: settings.namespace,
+    graphName: settings.name,
+    components: settings.components.map((x) => ({ name: x.name, type: x.type, replicas: x.replicas })),
+    outputs,
+    readyResources: [...platform.crds, platform.release, graphNs],
+  };
 }

@@ -1,8 +1,106 @@
-// WIP: being replaced in this change; must not land as is.
+// Regional model/checkpoint storage: picks the backend from config, builds it, and hands the
+// Kubernetes layer StorageFacts (where the store is, which service account may use it, env).
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
+import { STORAGE_OUTPUTS } from "../core/regional-outputs";
+import { azureAccountName, replicationTarget, s3BucketName } from "../core/storage-plan";
 import { ClusterFacts } from "../k8s/cluster-facts";
-import { StorageFacts } from "../k8s/storage-facts";
-export function buildStorage(_c: RegionalConfig, _facts: ClusterFacts): { facts: StorageFacts; outputs: Record<string, pulumi.Input<unknown>> } {
-  throw new Error("buildStorage: not implemented");
+import { NO_STORAGE, StorageFacts } from "../k8s/storage-facts";
+import { CheckpointStore } from "./blob-store";
+import { CHREK_BASE_PATH, CheckpointVolume } from "./pvc-store";
+import { CheckpointBucket } from "./s3-store";
+
+/** Default ReadWriteMany classes: EFS CSI on EKS, Azure Files premium on AKS. */
+export const DEFAULT_RWX_CLASS = { aws: "efs-sc", azure: "azurefile-csi-premium" } as const;
+
+/** The service account the graph's pods run as when they use the store. */
+export function storageServiceAccount(c: RegionalConfig): string {
+  return `${c.graph.name}-storage`;
+}
+
+/** @param namespace the graph namespace; the volume claim (backend pvc) waits for it. */
+export function buildStorage(c: RegionalConfig, facts: ClusterFacts, namespace?: pulumi.Resource): { facts: StorageFacts; outputs: Record<string, pulumi.Input<unknown>> } {
+  const s = c.storage;
+  const out = (f: StorageFacts, store: pulumi.Input<string>) => ({
+    facts: f,
+    outputs: { [STORAGE_OUTPUTS.backend]: f.backend, [STORAGE_OUTPUTS.location]: f.location, [STORAGE_OUTPUTS.store]: store },
+  });
+  if (s.backend === "none") return { facts: NO_STORAGE, outputs: { [STORAGE_OUTPUTS.backend]: "none" } };
+
+  if (s.backend === "pvc") {
+    const vol = new CheckpointVolume("checkpoints", {
+      namespace: c.graph.namespace,
+      storageClassName: s.pvcStorageClass ?? DEFAULT_RWX_CLASS[c.cloud],
+      size: s.pvcSize,
+      allowDataLoss: s.allowDataLoss,
+      provider: facts.provider,
+      dependsOn: namespace ? [namespace] : [],
+    });
+    return out(
+      {
+        backend: "pvc",
+        location: vol.pvcName,
+        pvcName: vol.pvcName,
+        serviceAccountAnnotations: {},
+        podLabels: {},
+        env: { DYN_CHECKPOINT_STORAGE_TYPE: "pvc", DYN_CHECKPOINT_PATH: CHREK_BASE_PATH },
+        resources: [vol],
+      },
+      vol.pvcName,
+    );
+  }
+
+  const sa = storageServiceAccount(c);
+  const ns = c.graph.namespace;
+  if (facts.identity.kind === "eks-pod-identity") {
+    const name = s.name ?? s3BucketName(c.stack);
+    const bucket = new CheckpointBucket("checkpoints", {
+      bucketName: name,
+      region: c.region,
+      prefix: s.prefix,
+      noncurrentVersionDays: s.noncurrentVersionDays,
+      replication: replicationTarget({ ...s, peerStack: c.dr.peerStack }),
+      allowDataLoss: s.allowDataLoss,
+      podAccess: { clusterName: facts.identity.clusterName, namespace: ns, serviceAccount: sa },
+      tags: c.labels,
+    });
+    // Pod Identity needs no service-account annotation: the association names the account.
+    return out(
+      {
+        backend: "s3",
+        location: bucket.uri,
+        serviceAccountName: sa,
+        serviceAccountAnnotations: {},
+        podLabels: {},
+        env: { DYN_CHECKPOINT_STORAGE_TYPE: "s3", DYN_CHECKPOINT_LOCATION: bucket.uri, AWS_REGION: c.region },
+        resources: [bucket],
+      },
+      bucket.bucket.bucket,
+    );
+  }
+
+  const store = new CheckpointStore("checkpoints", {
+    accountName: s.name ?? azureAccountName(c.stack),
+    resourceGroupName: facts.identity.resourceGroupName,
+    location: c.region,
+    container: s.prefix,
+    softDeleteDays: s.noncurrentVersionDays,
+    geoRedundant: s.replicateToRegion !== undefined,
+    allowDataLoss: s.allowDataLoss,
+    podAccess: { oidcIssuerUrl: facts.identity.oidcIssuerUrl, namespace: ns, serviceAccount: sa },
+    tags: c.labels,
+  });
+  return out(
+    {
+      backend: "azure-blob",
+      location: store.url,
+      serviceAccountName: sa,
+      serviceAccountAnnotations: { "azure.workload.identity/client-id": store.clientId! },
+      podLabels: { "azure.workload.identity/use": "true" },
+      // CHREK has no Azure Blob storage type; the location is for model download and tooling.
+      env: { DYN_CHECKPOINT_LOCATION: store.url },
+      resources: [store],
+    },
+    store.account.name,
+  );
 }

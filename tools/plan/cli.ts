@@ -58,8 +58,11 @@ async function main(): Promise<number> {
   return p.policy.diagnostics.some((d) => d.level === "mandatory") ? 2 : 0;
 }
 
+// exitCode, not exit(): a large `--json` document written to a pipe must drain before the process ends.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e) => {
     process.stderr.write(`plan: internal error: ${(e as Error).stack ?? e}\n`);
     process.exit(70);

@@ -5,6 +5,7 @@ import { checkAws } from "./checks/aws";
 import { checkAzure } from "./checks/azure";
 import { checkGlobal } from "./checks/global";
 import { checkKubernetes } from "./checks/kubernetes";
+import { checkObservability } from "./checks/observability";
 import { checkStorage } from "./checks/storage";
 import { ConfigError, show } from "./schema";
 import { RegionalConfig, StackConfig } from "./stack-config";
@@ -67,5 +68,6 @@ export function checkStack(c: StackConfig): void {
   if (c.cloud === "aws") checkAws(c);
   else checkAzure(c);
   checkKubernetes(c);
+  checkObservability(c);
   checkStorage(c);
 }

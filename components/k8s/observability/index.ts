@@ -1,8 +1,30 @@
-// WIP: being replaced in this change; must not land as is.
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../../core/config";
+import { checkObservability } from "../../core/config/checks/observability";
 import { CapacityReport } from "../../core/sizing";
 import { ClusterFacts, KubernetesLayer } from "../cluster-facts";
-export function buildObservability(_c: RegionalConfig, _facts: ClusterFacts, _capacity: CapacityReport, _kube: KubernetesLayer): { outputs: Record<string, pulumi.Input<unknown>> } {
-  throw new Error("buildObservability: not implemented");
+import { Observability } from "./observability";
+import { resolveSettings } from "./settings";
+
+/** The regional stack's observability: monitors, HA alerts, dashboards (and optionally the Prometheus stack). */
+export function buildObservability(c: RegionalConfig, facts: ClusterFacts, capacity: CapacityReport, kube: KubernetesLayer): { outputs: Record<string, pulumi.Input<unknown>> } {
+  const o = c.observability;
+  if (!o.enabled) return { outputs: {} };
+  // Also run by checkStack before anything registers; repeated here so this layer never installs a Grafana without a password.
+  checkObservability(c);
+  const settings = resolveSettings(c, facts, capacity, kube);
+  const obs = new Observability("observability", {
+    settings,
+    provider: facts.provider,
+    installPrometheusStack: o.installPrometheusStack,
+    grafanaAdminPassword: o.grafanaAdminPassword,
+    systemNodeLabels: facts.systemNodeLabels,
+    dependsOn: kube.readyResources,
+  });
+  return {
+    outputs: {
+      monitoringNamespace: settings.monitoringNamespace,
+      ...(o.installPrometheusStack ? { grafanaAdminSecret: pulumi.interpolate`${settings.monitoringNamespace}/${obs.grafanaAdminSecretName}` } : {}),
+    },
+  };
 }

@@ -1,4 +1,32 @@
-// Global-stack rules (regions, failover-time bound).
+// Global-stack rules: region count per routing service and the failover-time bound.
+import { failoverEstimate, ttlCounts } from "../../failover";
+import { ConfigError, show } from "../schema";
 import { GlobalConfig } from "../stack-config";
 
-export function checkGlobal(_c: GlobalConfig): void {}
+/** Route 53 and Traffic Manager probe every 10 or 30 s; Front Door every 5–255 s. */
+const INTERVALS: Record<string, { ok(n: number): boolean; text: string }> = {
+  route53: { ok: (n) => n === 10 || n === 30, text: "10 or 30 with route53" },
+  "azure-traffic-manager": { ok: (n) => n === 10 || n === 30, text: "10 or 30 with azure-traffic-manager" },
+  "azure-frontdoor": { ok: (n) => n >= 5 && n <= 255, text: "5 to 255 with azure-frontdoor" },
+};
+
+export function checkGlobal(c: GlobalConfig): void {
+  const g = c.global;
+  const n = g.regions.length;
+  if (n < 2) throw new ConfigError(`dynamo-ha:global.regions: need at least 2 distinct regional stacks, got ${show(g.regions)}`);
+  const interval = INTERVALS[g.dnsProvider];
+  if (!interval.ok(g.healthCheckIntervalSeconds)) {
+    throw new ConfigError(`dynamo-ha:global.healthCheckIntervalSeconds: must be ${interval.text}, got ${g.healthCheckIntervalSeconds}`);
+  }
+  // A Route 53 failover record set has exactly one PRIMARY and one SECONDARY.
+  if (g.dnsProvider === "route53" && g.mode === "active-passive" && n !== 2) {
+    throw new ConfigError(`dynamo-ha:global.regions: route53 active-passive fails over between exactly 2 regional stacks (use active-active for more), got ${show(g.regions.map((r) => r.stack))}`);
+  }
+  const e = failoverEstimate(g);
+  if (!e.withinBound) {
+    const ttl = ttlCounts(g.dnsProvider) ? ` + TTL ${e.ttlSeconds}` : "";
+    throw new ConfigError(
+      `dynamo-ha:global.maxFailoverSeconds: detection ${e.intervalSeconds} s × ${e.failureThreshold}${ttl} = ${e.detectionSeconds} s exceeds the bound; lower healthCheckIntervalSeconds, healthCheckFailureThreshold or dnsTtlSeconds, got ${g.maxFailoverSeconds}`,
+    );
+  }
+}

@@ -10,6 +10,7 @@ export const clusterSection = obj(
     adminPrincipals: list(str({ doc: "principal" }), { doc: "AWS IAM principal ARNs (EKS access entries) or Entra ID group object IDs (AKS admin groups) given cluster-admin.", default: [] }),
     systemNodeSize: str({ doc: "Instance type / VM size of the on-demand system pool.", defaultText: "m6i.xlarge (AWS), Standard_D4ds_v5 (Azure)" }),
     systemNodesPerZone: int({ doc: "System nodes per zone (on-demand; never spot).", default: 1, min: 1, max: 10 }),
+    logRetentionDays: int({ doc: "EKS: days to keep control-plane logs (api, audit, authenticator, controllerManager, scheduler).", default: 90, min: 1, max: 3653 }),
     vpcCidr: str({ doc: "CIDR of the network the stack creates.", default: "10.40.0.0/16", pattern: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, patternText: "an IPv4 CIDR like \"10.40.0.0/16\"" }),
     existingSubnetIds: list(str({ doc: "subnet id", pattern: /^subnet-[0-9a-f]+$/, patternText: "a subnet id like \"subnet-0abc\"" }), {
       doc: "AWS only: adopt these private subnets (one or more per zone) instead of creating a VPC; their zones are looked up.",

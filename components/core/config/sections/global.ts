@@ -1,6 +1,7 @@
 import { enumOf, int, list, obj, str } from "../schema";
 
 export const ROUTING_MODES = ["active-passive", "active-active"] as const;
+export const ACTIVE_ACTIVE_ROUTING = ["latency", "weighted"] as const;
 export const DNS_PROVIDERS = ["route53", "azure-frontdoor", "azure-traffic-manager"] as const;
 
 /** `dynamo-ha:global` — the global stack: regions read through StackReference, failover routing. */
@@ -16,12 +17,16 @@ export const globalSection = obj(
       { doc: "Regional stacks tied together (≥ 2).", minItems: 2, distinct: true, what: "regional stacks" },
     ),
     mode: enumOf(ROUTING_MODES, { doc: "Active-passive failover or active-active (latency/weighted).", default: "active-passive" }),
+    activeActiveRouting: enumOf(ACTIVE_ACTIVE_ROUTING, {
+      doc: "Active-active: route by latency (Route 53 latency records, Traffic Manager Performance) or by the regions' weights (Route 53 weighted, Traffic Manager Weighted). Front Door always weighs healthy origins by latency and weight.",
+      default: "latency",
+    }),
     dnsProvider: enumOf(DNS_PROVIDERS, { doc: "Global routing service.", default: "route53" }),
     zoneName: str({ doc: "DNS zone (Route 53 hosted zone name, or the Azure resource group for Front Door / Traffic Manager).", default: "example.com" }),
     recordName: str({ doc: "Record served globally.", default: "llm" }),
-    healthCheckIntervalSeconds: int({ doc: "Health check interval (Route 53 allows 10 or 30).", default: 10, min: 1, max: 300 }),
+    healthCheckIntervalSeconds: int({ doc: "Health check interval (Route 53 and Traffic Manager allow 10 or 30; Front Door 5–255).", default: 10, min: 1, max: 300 }),
     healthCheckFailureThreshold: int({ doc: "Failed checks before a region is unhealthy.", default: 3, min: 1, max: 10 }),
-    dnsTtlSeconds: int({ doc: "TTL of the routed record.", default: 30, min: 0, max: 86400 }),
+    dnsTtlSeconds: int({ doc: "TTL of the routed record (does not count toward failover behind Front Door, which proxies).", default: 30, min: 0, max: 86400 }),
     maxFailoverSeconds: int({ doc: "Bound on failover detection time (interval × threshold + TTL); settings above it are rejected.", default: 60, min: 1, max: 3600 }),
   },
   { doc: "Global DR routing." },

@@ -5,7 +5,7 @@ const quorum = (what: string) =>
     {
       enabled: bool({ doc: `Install bundled ${what}.`, default: false }),
       replicas: int({ doc: `${what} replicas (odd, ≥ 3 for quorum).`, default: 3, min: 1, max: 9 }),
-      storageSize: str({ doc: `${what} volume size.`, default: "10Gi" }),
+      storageSize: str({ doc: `${what} volume size.`, default: "10Gi", pattern: /^[1-9][0-9]*(Mi|Gi|Ti)$/, patternText: "a size like 10Gi" }),
     },
     { doc: `Bundled ${what} (off: Dynamo uses Kubernetes discovery and TCP by default).`, optional: true },
   );
@@ -18,6 +18,11 @@ export const platformSection = obj(
     nats: quorum("NATS"),
     grove: bool({ doc: "Install Grove (version-locked to the platform).", default: false }),
     kaiScheduler: bool({ doc: "Install the KAI scheduler (version-locked to the platform).", default: false }),
+    protectCrds: bool({
+      doc: "Protect the Dynamo CRDs (`protect`); they are always retained on delete, since deleting a CRD deletes every graph. Set false only to let `pulumi destroy` finish; the CRDs then stay in the cluster.",
+      default: true,
+    }),
+    helmTimeoutSeconds: int({ doc: "How long the platform Helm release may take to install or upgrade.", default: 900, min: 60, max: 3600 }),
   },
   { doc: "Dynamo platform chart.", optional: true },
 );

@@ -1,0 +1,50 @@
+// GPU node groups: one per zone per capacity type, so the autoscaler can grow exactly the zone that
+// needs nodes and keep zones balanced; bounds come from the zone-loss sizing.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { EKS_GPU_TAINT, GpuNodeGroupSpec } from "./gpu-pools";
+
+export interface GpuNodeGroupsArgs {
+  readonly clusterName: pulumi.Input<string>;
+  readonly nodeRoleArn: pulumi.Input<string>;
+  /** The node groups to create (from `planGpuPools`). */
+  readonly groups: readonly GpuNodeGroupSpec[];
+  /** Private subnets per zone; each group gets only its zone's. */
+  readonly subnetIdsByZone: Readonly<Record<string, pulumi.Input<pulumi.Input<string>[]>>>;
+  /** EKS AMI type with NVIDIA drivers. @default "AL2023_x86_64_NVIDIA" */
+  readonly amiType?: string;
+  /** Root volume size in GiB (inference images are large). @default 200 */
+  readonly diskSizeGb?: number;
+}
+
+export class GpuNodeGroups extends pulumi.ComponentResource {
+  readonly nodeGroups: aws.eks.NodeGroup[];
+
+  constructor(name: string, args: GpuNodeGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("dynamo-ha:aws:GpuNodeGroups", name, {}, opts);
+    this.nodeGroups = args.groups.map(
+      (g) =>
+        new aws.eks.NodeGroup(
+          `${name}-${g.name}`,
+          {
+            clusterName: args.clusterName,
+            nodeGroupName: g.name,
+            nodeRoleArn: args.nodeRoleArn,
+            subnetIds: args.subnetIdsByZone[g.zone],
+            capacityType: g.eksCapacityType,
+            instanceTypes: g.instanceTypes,
+            amiType: args.amiType ?? "AL2023_x86_64_NVIDIA",
+            diskSize: args.diskSizeGb ?? 200,
+            scalingConfig: { minSize: g.minNodes, desiredSize: g.minNodes, maxSize: g.maxNodes },
+            updateConfig: { maxUnavailable: 1 },
+            labels: g.labels,
+            taints: [{ ...EKS_GPU_TAINT }],
+            tags: g.tags,
+          },
+          // The autoscaler owns the desired size; a later `pulumi up` must not reset it.
+          { parent: this, ignoreChanges: ["scalingConfig.desiredSize"] },
+        ),
+    );
+    this.registerOutputs({ nodeGroupNames: this.nodeGroups.map((n) => n.nodeGroupName) });
+  }
+}

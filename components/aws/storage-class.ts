@@ -1,0 +1,36 @@
+// The zonal block storage class: gp3 EBS, bound only once a pod is scheduled so the volume is created
+// in that pod's zone (an EBS volume never leaves its zone).
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+export const BLOCK_STORAGE_CLASS = "gp3-wait";
+
+/** The StorageClass object, pure. Retain unless data loss is explicitly allowed. */
+export function gp3StorageClass(allowDataLoss: boolean) {
+  return {
+    apiVersion: "storage.k8s.io/v1" as const,
+    kind: "StorageClass" as const,
+    metadata: { name: BLOCK_STORAGE_CLASS },
+    provisioner: "ebs.csi.aws.com",
+    volumeBindingMode: "WaitForFirstConsumer",
+    allowVolumeExpansion: true,
+    reclaimPolicy: allowDataLoss ? "Delete" : "Retain",
+    parameters: { type: "gp3", encrypted: "true", "csi.storage.k8s.io/fstype": "ext4" },
+  };
+}
+
+export interface BlockStorageClassArgs {
+  /** Delete volumes with their claims. @default false */
+  readonly allowDataLoss?: boolean;
+}
+
+export class BlockStorageClass extends pulumi.ComponentResource {
+  readonly storageClass: k8s.storage.v1.StorageClass;
+  readonly name: string = BLOCK_STORAGE_CLASS;
+
+  constructor(name: string, args: BlockStorageClassArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("dynamo-ha:aws:BlockStorageClass", name, {}, opts);
+    this.storageClass = new k8s.storage.v1.StorageClass(name, gp3StorageClass(args.allowDataLoss ?? false), { parent: this });
+    this.registerOutputs({ name: this.name });
+  }
+}

@@ -1,0 +1,52 @@
+// The on-demand system node group: operators, the autoscaler, CoreDNS and add-ons live here, spread
+// over every zone, never on spot.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { LABEL_CAPACITY, LABEL_POOL_ROLE } from "../core/labels";
+import { SYSTEM_NODE_GROUP } from "./naming";
+
+/** Labels of system nodes; the Kubernetes layer pins control-plane-like pods to them. */
+export const SYSTEM_NODE_LABELS: Readonly<Record<string, string>> = { [LABEL_POOL_ROLE]: "system", [LABEL_CAPACITY]: "on-demand" };
+
+export interface SystemNodeGroupArgs {
+  readonly clusterName: pulumi.Input<string>;
+  readonly nodeRoleArn: pulumi.Input<string>;
+  /** Private subnets of every zone. */
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Zones the group spans; its size is per zone times this count. */
+  readonly zoneCount: number;
+  /** Instance type. @default "m6i.xlarge" */
+  readonly instanceType?: string;
+  /** Nodes per zone. @default 1 */
+  readonly nodesPerZone?: number;
+  /** Tags. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+export class SystemNodeGroup extends pulumi.ComponentResource {
+  readonly nodeGroup: aws.eks.NodeGroup;
+
+  constructor(name: string, args: SystemNodeGroupArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("dynamo-ha:aws:SystemNodeGroup", name, {}, opts);
+    const size = (args.nodesPerZone ?? 1) * args.zoneCount;
+    this.nodeGroup = new aws.eks.NodeGroup(
+      name,
+      {
+        clusterName: args.clusterName,
+        nodeGroupName: SYSTEM_NODE_GROUP,
+        nodeRoleArn: args.nodeRoleArn,
+        subnetIds: args.subnetIds,
+        capacityType: "ON_DEMAND",
+        amiType: "AL2023_x86_64_STANDARD",
+        instanceTypes: [args.instanceType ?? "m6i.xlarge"],
+        // One node per zone is the floor; twice that leaves room to replace a node during upgrades.
+        scalingConfig: { minSize: size, desiredSize: size, maxSize: size * 2 },
+        updateConfig: { maxUnavailable: 1 },
+        labels: { ...SYSTEM_NODE_LABELS },
+        tags: args.tags ?? {},
+      },
+      { parent: this, ignoreChanges: ["scalingConfig.desiredSize"] },
+    );
+    this.registerOutputs({ nodeGroupName: this.nodeGroup.nodeGroupName });
+  }
+}

@@ -1,0 +1,61 @@
+// Resolves the `graph` config section into plain values: defaults that depend on the cloud or the
+// backend are decided here, once, and everything downstream reads the result.
+import { RegionalConfig } from "../core/config";
+import { VERSIONS } from "../core/versions";
+
+export type Backend = "vllm" | "sglang" | "trtllm";
+export type ComponentType = "frontend" | "worker" | "prefill" | "decode";
+
+export interface ComponentPlan {
+  /** Component name in the DGD; the operator copies it into the `nvidia.com/dynamo-component` pod label. */
+  readonly name: string;
+  readonly type: ComponentType;
+  readonly replicas: number;
+}
+
+export interface GraphSettings {
+  readonly name: string;
+  readonly namespace: string;
+  readonly model: string;
+  readonly image: string;
+  readonly backend: Backend;
+  readonly components: readonly ComponentPlan[];
+  readonly gpusPerWorker: number;
+  readonly terminationGracePeriodSeconds: number;
+  readonly startupTimeoutSeconds: number;
+  readonly readyTimeoutSeconds: number;
+  readonly migrationLimit: number;
+  readonly hfTokenSecret: string;
+}
+
+/** Grace periods that end before the node does: AWS spot gives 120 s, Azure 30 s. */
+export const DEFAULT_GRACE_SECONDS = { aws: 110, azure: 25 } as const;
+
+const PREFIX: Record<Backend, string> = { vllm: "Vllm", sglang: "Sglang", trtllm: "Trtllm" };
+
+/** Component names follow the upstream examples (e.g. VllmDecodeWorker) so dashboards and docs match. */
+export function graphComponents(backend: Backend, g: RegionalConfig["graph"]): ComponentPlan[] {
+  const p = PREFIX[backend];
+  const frontend: ComponentPlan = { name: "Frontend", type: "frontend", replicas: g.frontendReplicas };
+  if (g.mode === "aggregated") return [frontend, { name: `${p}Worker`, type: "worker", replicas: g.workerReplicas }];
+  return [frontend, { name: `${p}DecodeWorker`, type: "decode", replicas: g.decodeReplicas }, { name: `${p}PrefillWorker`, type: "prefill", replicas: g.prefillReplicas }];
+}
+
+export function resolveGraph(c: RegionalConfig): GraphSettings {
+  const g = c.graph;
+  const backend = g.backend as Backend; // the schema admits only BACKENDS
+  return {
+    name: g.name,
+    namespace: g.namespace,
+    model: g.model,
+    image: g.image ?? VERSIONS.runtimeImages[backend],
+    backend,
+    components: graphComponents(backend, g),
+    gpusPerWorker: g.gpusPerWorker,
+    terminationGracePeriodSeconds: g.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS[c.cloud],
+    startupTimeoutSeconds: g.startupTimeoutSeconds,
+    readyTimeoutSeconds: g.readyTimeoutSeconds,
+    migrationLimit: g.migrationLimit,
+    hfTokenSecret: g.hfTokenSecret,
+  };
+}

@@ -1,0 +1,124 @@
+// The dynamo-platform chart values: every HA key set explicitly, because chart defaults have flipped
+// between releases (NATS install true→false in 1.4, operator replicas 1→2; dynamo-facts §0, §2).
+import { HOST_KEY, ZONE_KEY } from "../core/labels";
+import { Toleration } from "./cluster-facts";
+import { requiredNodeLabels, spreadAntiAffinity, SYSTEM_TOLERATIONS } from "./placement";
+import { natsSpreadMap, zoneSpread } from "./spread";
+
+/** The Helm release name; subchart object names and the operator's store addresses derive from it. */
+export const PLATFORM_RELEASE = "dynamo-platform";
+/** "All cluster-wide operators must use the SAME ID to prevent split-brain" (operator values). */
+export const LEADER_ELECTION = { id: "dynamo.nvidia.com", namespace: "kube-system" } as const;
+/** Pod label we add to operator pods so our anti-affinity can select them without guessing chart labels. */
+export const OPERATOR_POD_LABEL = { "dynamo-ha.io/component": "dynamo-operator" } as const;
+
+export interface QuorumStore {
+  readonly enabled: boolean;
+  readonly replicas: number;
+  readonly storageSize: string;
+}
+
+export interface PlatformValuesInput {
+  readonly operatorReplicas: number;
+  readonly etcd: QuorumStore;
+  readonly nats: QuorumStore;
+  readonly grove: boolean;
+  readonly kaiScheduler: boolean;
+  /** Labels of the on-demand system pool (never spot) where the operator and stores run. */
+  readonly systemNodeLabels: Readonly<Record<string, string>>;
+  /** Zonal block storage class with WaitForFirstConsumer, so a volume is made in its pod's zone. */
+  readonly blockStorageClass: string;
+}
+
+function systemPlacement(systemNodeLabels: Readonly<Record<string, string>>, selector: Record<string, string>) {
+  return {
+    tolerations: SYSTEM_TOLERATIONS.map((t: Toleration) => ({ ...t })),
+    affinity: { nodeAffinity: requiredNodeLabels(systemNodeLabels), podAntiAffinity: spreadAntiAffinity(selector) },
+  };
+}
+
+function operatorValues(i: PlatformValuesInput, storesOnEtcd: boolean) {
+  const placement = systemPlacement(i.systemNodeLabels, { ...OPERATOR_POD_LABEL });
+  return {
+    enabled: true,
+    // The CRDs are Pulumi resources of this program (crds.ts): visible to plan and policies, ordered
+    // before graphs, protected and retained. The operator must not re-apply or replace them.
+    upgradeCRD: false,
+    discoveryBackend: storesOnEtcd ? "etcd" : "kubernetes",
+    controllerManager: {
+      // Two or more: the admission webhook fails closed, so one replica blocks deploys while it restarts.
+      replicas: i.operatorReplicas,
+      leaderElection: { id: LEADER_ELECTION.id, namespace: LEADER_ELECTION.namespace },
+      podLabels: { ...OPERATOR_POD_LABEL },
+      // Surge before removing an old pod: the webhook keeps a serving endpoint through upgrades.
+      strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      tolerations: placement.tolerations,
+      affinity: placement.affinity,
+      manager: { resources: { requests: { cpu: "512m", memory: "1Gi" }, limits: { cpu: "1024m", memory: "2Gi" } } },
+    },
+    // "Keep 'Fail' in every environment"; Ignore is an emergency-only bypass (platform README 1.6.0).
+    webhook: { failurePolicy: "Fail", timeoutSeconds: 10 },
+  };
+}
+
+/** Bitnami etcd: a quorum spread over zones on the system pool, volumes in the pod's zone. */
+function etcdValues(i: PlatformValuesInput) {
+  const selector = { "app.kubernetes.io/name": "etcd", "app.kubernetes.io/instance": PLATFORM_RELEASE };
+  const placement = systemPlacement(i.systemNodeLabels, selector);
+  return {
+    replicaCount: i.etcd.replicas,
+    persistence: { enabled: true, size: i.etcd.storageSize, storageClass: i.blockStorageClass },
+    pdb: { create: true, maxUnavailable: 1 },
+    readinessProbe: { enabled: true },
+    livenessProbe: { enabled: true },
+    tolerations: placement.tolerations,
+    affinity: placement.affinity,
+    topologySpreadConstraints: [zoneSpread(selector, "DoNotSchedule")],
+  };
+}
+
+/** NATS with JetStream: clustered, file store on zonal volumes, probes via the monitor port. */
+function natsValues(i: PlatformValuesInput) {
+  const selector = { "app.kubernetes.io/name": "nats", "app.kubernetes.io/instance": PLATFORM_RELEASE };
+  const placement = systemPlacement(i.systemNodeLabels, selector);
+  return {
+    config: {
+      cluster: { enabled: true, replicas: i.nats.replicas },
+      // The chart renders its startup/readiness/liveness probes only when the monitor is on.
+      monitor: { enabled: true, port: 8222 },
+      jetstream: {
+        enabled: true,
+        fileStore: { enabled: true, dir: "/data", pvc: { enabled: true, size: i.nats.storageSize, storageClassName: i.blockStorageClass } },
+      },
+    },
+    podDisruptionBudget: { enabled: true },
+    podTemplate: {
+      topologySpreadConstraints: natsSpreadMap([ZONE_KEY, HOST_KEY], "DoNotSchedule"),
+      merge: { spec: { tolerations: placement.tolerations, affinity: placement.affinity } },
+    },
+  };
+}
+
+/** The complete values object for the pinned platform chart. */
+export function platformValues(i: PlatformValuesInput): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    global: {
+      etcd: { install: i.etcd.enabled },
+      nats: { install: i.nats.enabled },
+      grove: { install: i.grove, enabled: i.grove },
+      "kai-scheduler": { install: i.kaiScheduler, enabled: i.kaiScheduler },
+    },
+    "dynamo-operator": operatorValues(i, i.etcd.enabled),
+  };
+  if (i.etcd.enabled) values.etcd = etcdValues(i);
+  if (i.nats.enabled) values.nats = natsValues(i);
+  if (i.grove) values.grove = { tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })), affinity: { nodeAffinity: requiredNodeLabels(i.systemNodeLabels) } };
+  if (i.kaiScheduler) {
+    values["kai-scheduler"] = {
+      global: { tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })), affinity: { nodeAffinity: requiredNodeLabels(i.systemNodeLabels) } },
+      // The chart refuses bundled KAI together with bundled Grove without this (v1.5.0 notes).
+      ...(i.grove ? { scheduler: { args: { "default-staleness-grace-period": "-1s" } } } : {}),
+    };
+  }
+  return values;
+}

@@ -1,0 +1,121 @@
+// The regional Azure Blob store for model weights and checkpoints: private, TLS 1.2+, HTTPS only,
+// no shared keys (Entra ID only), versioning and soft delete, optionally geo-redundant (RA-GZRS) to
+// the location's pair; serving pods reach it through workload identity.
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import * as storage from "@pulumi/azure-native/storage";
+import * as pulumi from "@pulumi/pulumi";
+import { dataProtection } from "../core/storage-plan";
+
+/** Built-in role "Storage Blob Data Contributor". */
+export const BLOB_DATA_CONTRIBUTOR = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
+/** Audience AKS workload identity tokens are exchanged for. */
+export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
+
+export interface CheckpointStoreArgs {
+  /** Globally unique storage account name (3–24 lowercase letters and digits). */
+  readonly accountName: string;
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Azure location. */
+  readonly location: string;
+  /** Container holding checkpoints. @default "checkpoints" */
+  readonly container?: string;
+  /** Days deleted blobs, versions and containers stay recoverable (soft delete). @default 30 */
+  readonly softDeleteDays?: number;
+  /** Geo-redundant (RA-GZRS: zone-redundant here, copied to the location's pair) instead of ZRS. @default false */
+  readonly geoRedundant?: boolean;
+  /** Drop protect/retainOnDelete on the account and container. @default false */
+  readonly allowDataLoss?: boolean;
+  /** Give this Kubernetes service account blob data access through workload identity. @default - no pod access */
+  readonly podAccess?: { readonly oidcIssuerUrl: pulumi.Input<string>; readonly namespace: string; readonly serviceAccount: string };
+  /** Tags on every resource that takes them. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+export class CheckpointStore extends pulumi.ComponentResource {
+  public readonly account: storage.StorageAccount;
+  public readonly container: storage.BlobContainer;
+  /** `https://<account>.blob.core.windows.net/<container>`. */
+  public readonly url: pulumi.Output<string>;
+  /** Client ID of the pods' managed identity (the service account's `azure.workload.identity/client-id`). */
+  public readonly clientId?: pulumi.Output<string>;
+
+  constructor(name: string, args: CheckpointStoreArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("dynamo-ha:azure:CheckpointStore", name, {}, opts);
+    const containerName = args.container ?? "checkpoints";
+    const days = args.softDeleteDays ?? 30;
+    const tags = args.tags ?? {};
+    const rg = args.resourceGroupName;
+    const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
+    const child = { parent: this };
+
+    this.account = new storage.StorageAccount(
+      `${name}-account`,
+      {
+        accountName: args.accountName,
+        resourceGroupName: rg,
+        location: args.location,
+        kind: "StorageV2",
+        sku: { name: args.geoRedundant ? "Standard_RAGZRS" : "Standard_ZRS" },
+        allowBlobPublicAccess: false,
+        minimumTlsVersion: "TLS1_2",
+        enableHttpsTrafficOnly: true,
+        // Pods authenticate with Entra ID; account keys would bypass the role assignment below.
+        allowSharedKeyAccess: false,
+        defaultToOAuthAuthentication: true,
+        tags,
+      },
+      keep,
+    );
+    const service = new storage.BlobServiceProperties(
+      `${name}-blob-service`,
+      {
+        accountName: this.account.name,
+        resourceGroupName: rg,
+        blobServicesName: "default",
+        isVersioningEnabled: true,
+        deleteRetentionPolicy: { enabled: true, days },
+        containerDeleteRetentionPolicy: { enabled: true, days },
+      },
+      child,
+    );
+    this.container = new storage.BlobContainer(
+      `${name}-container`,
+      { accountName: this.account.name, resourceGroupName: rg, containerName, publicAccess: "None" },
+      { ...keep, dependsOn: [service] },
+    );
+    // From the chosen name, so the URL is known before the account exists (plans show it).
+    this.url = pulumi.output(`https://${args.accountName}.blob.core.windows.net/${containerName}`);
+    if (args.podAccess) this.clientId = this.grantPods(name, args.podAccess, rg, args.location, tags);
+    this.registerOutputs({ account: this.account.name, url: this.url });
+  }
+
+  private grantPods(name: string, a: NonNullable<CheckpointStoreArgs["podAccess"]>, rg: pulumi.Input<string>, location: string, tags: Record<string, string>): pulumi.Output<string> {
+    const child = { parent: this };
+    const identity = new managedidentity.UserAssignedIdentity(`${name}-pods`, { resourceGroupName: rg, location, tags }, child);
+    new managedidentity.FederatedIdentityCredential(
+      `${name}-pods`,
+      {
+        resourceGroupName: rg,
+        resourceName: identity.name,
+        issuer: a.oidcIssuerUrl,
+        subject: `system:serviceaccount:${a.namespace}:${a.serviceAccount}`,
+        audiences: [WORKLOAD_IDENTITY_AUDIENCE],
+      },
+      child,
+    );
+    // Scoped to the one container, not the account: the pods need nothing else.
+    const scope = pulumi.interpolate`${this.account.id}/blobServices/default/containers/${this.container.name}`;
+    new authorization.RoleAssignment(
+      `${name}-pods`,
+      {
+        principalId: identity.principalId,
+        principalType: "ServicePrincipal",
+        roleDefinitionId: this.account.id.apply((id) => `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${BLOB_DATA_CONTRIBUTOR}`),
+        scope,
+      },
+      child,
+    );
+    return identity.clientId;
+  }
+}

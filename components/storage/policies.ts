@@ -1,0 +1,81 @@
+// IAM and bucket policy documents for the checkpoint bucket, as pure functions of ARNs, so the
+// least-privilege shape is unit-tested without mocks.
+
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Principal?: unknown;
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, unknown>>;
+}
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: PolicyStatement[];
+}
+
+const doc = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: "2012-10-17", Statement });
+
+/** Refuses every request that is not over TLS (plain HTTP would expose model weights in transit). */
+export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
+  return doc({
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: [bucketArn, `${bucketArn}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  });
+}
+
+/** Serving pods: list their prefix, read/write objects under it, and use the bucket's key; nothing else. */
+export function servingAccessPolicy(bucketArn: string, prefix: string, kmsKeyArn: string): PolicyDocument {
+  return doc(
+    { Sid: "ListPrefix", Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringLike: { "s3:prefix": [`${prefix}/*`, prefix] } } },
+    { Sid: "ObjectsUnderPrefix", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: `${bucketArn}/${prefix}/*` },
+    { Sid: "UseBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: kmsKeyArn },
+  );
+}
+
+/** EKS Pod Identity: the agent assumes the role and tags the session with the pod's attributes. */
+export function podIdentityTrustPolicy(): PolicyDocument {
+  return doc({ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"], Resource: "*" });
+}
+
+export function s3ReplicationTrustPolicy(): PolicyDocument {
+  return doc({ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole", Resource: "*" });
+}
+
+/** What S3 replication needs: read versions from the source, write replicas to the destination, KMS on both ends. */
+export function replicationPolicy(a: {
+  sourceBucketArn: string;
+  destinationBucketArn: string;
+  sourceKeyArn: string;
+  /** `arn:aws:kms:<peer region>:<account>:key/*`: the peer's key is only known by its alias. */
+  destinationKeysArn: string;
+  destinationKeyAlias: string;
+}): PolicyDocument {
+  return doc(
+    { Sid: "ReadSourceConfig", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: a.sourceBucketArn },
+    {
+      Sid: "ReadSourceVersions",
+      Effect: "Allow",
+      Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
+      Resource: `${a.sourceBucketArn}/*`,
+    },
+    { Sid: "WriteReplicas", Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: `${a.destinationBucketArn}/*` },
+    { Sid: "DecryptSource", Effect: "Allow", Action: "kms:Decrypt", Resource: a.sourceKeyArn },
+    {
+      Sid: "EncryptReplicas",
+      Effect: "Allow",
+      Action: ["kms:Encrypt", "kms:GenerateDataKey"],
+      Resource: a.destinationKeysArn,
+      Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": a.destinationKeyAlias } },
+    },
+  );
+}
+
+/** Trust policies carry no Resource; IAM rejects one that has it. */
+export function asTrustPolicy(d: PolicyDocument): object {
+  return { Version: d.Version, Statement: d.Statement.map(({ Resource: _r, ...s }) => s) };
+}

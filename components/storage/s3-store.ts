@@ -1,0 +1,146 @@
+// The regional S3 store for model weights and CHREK checkpoints: encrypted, versioned, private,
+// TLS-only, optionally replicated to the DR peer's bucket, reachable by serving pods through
+// EKS Pod Identity with a policy limited to its prefix.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { dataProtection, ReplicationTarget } from "../core/storage-plan";
+import { asTrustPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
+
+export interface CheckpointBucketArgs {
+  /** Globally unique bucket name. */
+  readonly bucketName: string;
+  /** AWS region of the bucket (set on every regional resource). */
+  readonly region: string;
+  /** Key prefix serving pods may use. @default "checkpoints" */
+  readonly prefix?: string;
+  /** Days a noncurrent object version is kept before it expires. @default 30 */
+  readonly noncurrentVersionDays?: number;
+  /** Replicate to the DR peer's bucket. @default - no replication */
+  readonly replication?: ReplicationTarget;
+  /** Drop protect/retainOnDelete and let the bucket be emptied on delete. @default false */
+  readonly allowDataLoss?: boolean;
+  /** Give this Kubernetes service account read/write access through EKS Pod Identity. @default - no pod access */
+  readonly podAccess?: { readonly clusterName: pulumi.Input<string>; readonly namespace: string; readonly serviceAccount: string };
+  /** Tags on every resource. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+export class CheckpointBucket extends pulumi.ComponentResource {
+  public readonly bucket: aws.s3.Bucket;
+  public readonly key: aws.kms.Key;
+  /** `s3://<bucket>/<prefix>` as CHREK's `storage.s3.uri` expects it. */
+  public readonly uri: pulumi.Output<string>;
+  public readonly podRole?: aws.iam.Role;
+  public readonly replication?: aws.s3.BucketReplicationConfig;
+
+  constructor(name: string, args: CheckpointBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("dynamo-ha:aws:CheckpointBucket", name, {}, opts);
+    const prefix = args.prefix ?? "checkpoints";
+    const days = args.noncurrentVersionDays ?? 30;
+    const region = args.region;
+    const tags = args.tags ?? {};
+    const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
+    const child = { parent: this };
+
+    // Losing the key loses every object it encrypted: the key is protected like the bucket.
+    this.key = new aws.kms.Key(`${name}-key`, { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, region, tags }, keep);
+    new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${args.bucketName}`, targetKeyId: this.key.keyId, region }, child);
+
+    this.bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: args.bucketName, forceDestroy: args.allowDataLoss ?? false, region, tags }, keep);
+    const bucket = this.bucket.id;
+    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket, region, versioningConfiguration: { status: "Enabled" } }, child);
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-sse`,
+      { bucket, region, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.key.arn }, bucketKeyEnabled: true }] },
+      child,
+    );
+    const publicBlock = new aws.s3.BucketPublicAccessBlock(
+      `${name}-public-access`,
+      { bucket, region, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      child,
+    );
+    new aws.s3.BucketPolicy(`${name}-tls-only`, { bucket, region, policy: this.bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) }, { ...child, dependsOn: [publicBlock] });
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-lifecycle`,
+      {
+        bucket,
+        region,
+        rules: [
+          {
+            id: "expire-noncurrent-versions",
+            status: "Enabled",
+            filter: {},
+            noncurrentVersionExpiration: { noncurrentDays: days },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+          },
+        ],
+      },
+      { ...child, dependsOn: [versioning] },
+    );
+
+    if (args.replication) this.replication = this.replicate(name, args.replication, prefix, region, versioning, tags);
+    if (args.podAccess) this.podRole = this.grantPods(name, args.podAccess, prefix, region, tags);
+
+    this.uri = pulumi.interpolate`s3://${this.bucket.bucket}/${prefix}`;
+    this.registerOutputs({ bucket: this.bucket.bucket, uri: this.uri, keyArn: this.key.arn });
+  }
+
+  private replicate(name: string, t: ReplicationTarget, prefix: string, region: string, versioning: pulumi.Resource, tags: Record<string, string>): aws.s3.BucketReplicationConfig {
+    const child = { parent: this };
+    const ids = aws.getCallerIdentityOutput({}, child);
+    const part = aws.getPartitionOutput({}, child);
+    const destinationBucketArn = pulumi.interpolate`arn:${part.partition}:s3:::${t.bucket}`;
+    const replicaKey = pulumi.interpolate`arn:${part.partition}:kms:${t.region}:${ids.accountId}:${t.kmsAlias}`;
+    const role = new aws.iam.Role(`${name}-replication`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy())), tags }, child);
+    new aws.iam.RolePolicy(
+      `${name}-replication`,
+      {
+        role: role.id,
+        policy: pulumi
+          .all([this.bucket.arn, destinationBucketArn, this.key.arn, part.partition, ids.accountId])
+          .apply(([src, dst, key, p, account]) =>
+            JSON.stringify(
+              replicationPolicy({ sourceBucketArn: src, destinationBucketArn: dst, sourceKeyArn: key, destinationKeysArn: `arn:${p}:kms:${t.region}:${account}:key/*`, destinationKeyAlias: t.kmsAlias }),
+            ),
+          ),
+      },
+      child,
+    );
+    // RTC's 15-minute SLA needs replication metrics; both go on together.
+    const rtc = t.timeControl
+      ? { replicationTime: { status: "Enabled", time: { minutes: 15 } }, metrics: { status: "Enabled", eventThreshold: { minutes: 15 } } }
+      : {};
+    return new aws.s3.BucketReplicationConfig(
+      `${name}-replication`,
+      {
+        bucket: this.bucket.id,
+        region,
+        role: role.arn,
+        rules: [
+          {
+            id: `to-${t.region}`,
+            status: "Enabled",
+            priority: 1,
+            filter: { prefix: `${prefix}/` },
+            deleteMarkerReplication: { status: "Enabled" },
+            sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+            destination: { bucket: destinationBucketArn, storageClass: "STANDARD", encryptionConfiguration: { replicaKmsKeyId: replicaKey }, ...rtc },
+          },
+        ],
+      },
+      { ...child, dependsOn: [versioning] },
+    );
+  }
+
+  private grantPods(name: string, a: NonNullable<CheckpointBucketArgs["podAccess"]>, prefix: string, region: string, tags: Record<string, string>): aws.iam.Role {
+    const child = { parent: this };
+    const role = new aws.iam.Role(`${name}-pods`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(podIdentityTrustPolicy())), tags }, child);
+    new aws.iam.RolePolicy(
+      `${name}-pods`,
+      { role: role.id, policy: pulumi.all([this.bucket.arn, this.key.arn]).apply(([b, k]) => JSON.stringify(servingAccessPolicy(b, prefix, k))) },
+      child,
+    );
+    new aws.eks.PodIdentityAssociation(`${name}-pods`, { clusterName: a.clusterName, namespace: a.namespace, serviceAccount: a.serviceAccount, roleArn: role.arn, region, tags }, child);
+    return role;
+  }
+}

@@ -1,0 +1,67 @@
+// Does a pod spec spread its replicas across zones? A zone topology spread constraint or a *required*
+// pod anti-affinity term on the zone key, each selecting the pods themselves. Hostname-only spread
+// survives a node loss but not a zone loss; preferred anti-affinity is dropped under pressure.
+import { ZONE_KEY } from "./keys";
+import { Labels, selects } from "./selectors";
+import { at, isObj, isUnknown, Tri, UNKNOWN } from "./values";
+
+export interface SpreadVerdict {
+  ok: Tri;
+  /** Why not, when ok is false: what the spec has instead. */
+  detail: string;
+}
+
+export function zoneSpread(podSpec: unknown, podLabels: Labels): SpreadVerdict {
+  if (isUnknown(podSpec)) return { ok: UNKNOWN, detail: "" };
+  const seen: string[] = [];
+  const results: Tri[] = [];
+  const tscs = at(podSpec, "topologySpreadConstraints");
+  if (isUnknown(tscs)) results.push(UNKNOWN);
+  else if (Array.isArray(tscs)) {
+    for (const c of tscs) {
+      const key = at(c, "topologyKey");
+      if (isUnknown(key) || isUnknown(c)) {
+        results.push(UNKNOWN);
+        continue;
+      }
+      if (key !== ZONE_KEY) {
+        seen.push(`a spread constraint on ${String(key)}`);
+        continue;
+      }
+      const sel = selects(at(c, "labelSelector"), podLabels);
+      if (sel === false) seen.push(`a zone spread constraint whose labelSelector does not select the pods`);
+      results.push(sel);
+    }
+  }
+  const anti = at(podSpec, "affinity", "podAntiAffinity");
+  if (isUnknown(anti)) results.push(UNKNOWN);
+  else if (isObj(anti)) {
+    const required = at(anti, "requiredDuringSchedulingIgnoredDuringExecution");
+    if (isUnknown(required)) results.push(UNKNOWN);
+    else if (Array.isArray(required)) {
+      for (const term of required) {
+        const key = at(term, "topologyKey");
+        if (isUnknown(key)) {
+          results.push(UNKNOWN);
+          continue;
+        }
+        if (key !== ZONE_KEY) {
+          seen.push(`required anti-affinity on ${String(key)}`);
+          continue;
+        }
+        const sel = selects(at(term, "labelSelector"), podLabels);
+        if (sel === false) seen.push(`required zone anti-affinity whose labelSelector does not select the pods`);
+        results.push(sel);
+      }
+    }
+    const preferred = at(anti, "preferredDuringSchedulingIgnoredDuringExecution");
+    if (Array.isArray(preferred)) {
+      for (const p of preferred) {
+        const key = at(p, "podAffinityTerm", "topologyKey");
+        if (typeof key === "string") seen.push(`preferred (not required) anti-affinity on ${key}`);
+      }
+    }
+  }
+  const ok: Tri = results.some((r) => r === true) ? true : results.some(isUnknown) ? UNKNOWN : false;
+  return { ok, detail: seen.length ? `it has only ${seen.join(", ")}` : "it has no spread constraint or anti-affinity" };
+}

@@ -1,0 +1,47 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { chartName, HELM_TYPES, platformValues } from "../lib/platform-chart";
+import { at, bool, int, isUnknown, plain } from "../lib/values";
+
+/**
+ * etcd and clustered NATS (JetStream) keep a Raft quorum: an even count adds no fault tolerance, fewer
+ * than 3 tolerate no loss, no volume loses the log on restart, no PDB lets a drain take the quorum.
+ */
+export function quorumProblems(values: unknown): string[] {
+  const out: string[] = [];
+  if (bool(at(values, "global", "etcd", "install")) === true) {
+    const n = int(at(values, "etcd", "replicaCount"));
+    const replicas = n === undefined ? 1 : n; // Bitnami etcd default
+    if (!isUnknown(replicas) && (replicas < 3 || replicas % 2 === 0)) out.push(`etcd.replicaCount is ${replicas}; use an odd count of 3 or more`);
+    if (bool(at(values, "etcd", "persistence", "enabled")) === false) out.push("etcd.persistence.enabled is false; members lose their data on restart");
+    const pdb = bool(at(values, "etcd", "pdb", "create"));
+    if (pdb === undefined || pdb === false) out.push("etcd.pdb.create is not true; a drain may take the quorum down");
+  }
+  const natsInstalled = bool(at(values, "global", "nats", "install")) === true;
+  const clustered = bool(at(values, "nats", "config", "cluster", "enabled")) === true;
+  if (natsInstalled && clustered) {
+    const n = int(at(values, "nats", "config", "cluster", "replicas"));
+    const replicas = n === undefined ? 3 : n; // nats chart 1.x default
+    if (!isUnknown(replicas) && (replicas < 3 || replicas % 2 === 0)) out.push(`nats.config.cluster.replicas is ${replicas}; use an odd count of 3 or more`);
+    const js = bool(at(values, "nats", "config", "jetstream", "enabled"));
+    const pvc = bool(at(values, "nats", "config", "jetstream", "fileStore", "pvc", "enabled"));
+    if (js !== false && pvc === false) out.push("nats.config.jetstream.fileStore.pvc.enabled is false; JetStream loses its streams on restart");
+    if (bool(at(values, "nats", "podDisruptionBudget", "enabled")) === false) out.push("nats.podDisruptionBudget.enabled is false; a drain may take the quorum down");
+  }
+  return out;
+}
+
+export const quorumStores: ResourceValidationPolicy = {
+  name: "quorum-stores",
+  description: "When the Dynamo platform chart installs etcd or clustered NATS: an odd replica count of 3 or more, persistent volumes and a PodDisruptionBudget.",
+  remediationSteps:
+    "Set etcd.replicaCount: 3, etcd.persistence.enabled: true, etcd.pdb.create: true; for clustered NATS set nats.config.cluster.replicas: 3, keep nats.config.jetstream.fileStore.pvc.enabled and nats.podDisruptionBudget.enabled true. Or use the Kubernetes discovery backend and do not install them.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  configSchema: { properties: {} },
+  validateResource: (args, report) => {
+    if (!HELM_TYPES.includes(args.type)) return;
+    const values = platformValues(args.type, plain(args.props));
+    if (values === undefined || isUnknown(values)) return;
+    for (const p of quorumProblems(values)) report(`${chartName(args.type, args.name)}: ${p}.`);
+  },
+};

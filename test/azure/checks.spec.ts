@@ -1,0 +1,59 @@
+import * as assert from "assert";
+import { ConfigError, loadStackConfig } from "../../components/core/config";
+import { loadStackFile } from "../../tools/plan/stack-file";
+import { AKS_STACK, aksRaw, gpuPool } from "./fixtures";
+
+function errorOf(overrides: Record<string, unknown>): string {
+  try {
+    loadStackConfig(aksRaw(overrides), AKS_STACK);
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, `expected ConfigError, got ${e}`);
+    assert.ok(!e.message.includes("\n"), "one line");
+    return e.message;
+  }
+  assert.fail("expected a config error");
+}
+
+describe("AKS config checks (one-line errors before anything registers)", () => {
+  it("accepts both bundled AKS stacks", () => {
+    for (const stack of ["aks-eastus2", "aks-westus3"]) {
+      const c = loadStackConfig(loadStackFile(stack).config, stack);
+      assert.ok(c.kind === "regional" && c.cloud === "azure");
+    }
+    const west = loadStackConfig(loadStackFile("aks-westus3").config, "aks-westus3");
+    assert.ok(west.kind === "regional" && west.dr.role === "secondary" && west.dr.peerStack === "aks-eastus2" && west.dr.priority === 2);
+  });
+
+  it("refuses zones outside 1–3 and fewer than 2 zones", () => {
+    assert.match(errorOf({ zones: ["1", "4"] }), /^dynamo-ha:zones: Azure zones are "1", "2" or "3", got \["1","4"\]$/);
+    assert.match(errorOf({ zones: ["eastus2-1", "eastus2-2"] }), /^dynamo-ha:zones: /);
+    assert.match(errorOf({ zones: ["1"] }), /^dynamo-ha:zones: need at least 2 distinct zones/);
+  });
+
+  it("refuses an unknown VM size without gpusPerNode, and accepts it with", () => {
+    assert.match(errorOf({ gpuPool: { instanceTypes: ["Standard_NX_v9"] } }), /^dynamo-ha:gpuPool.instanceTypes: "Standard_NX_v9" is not in the built-in VM-size table; set dynamo-ha:gpuPool.gpusPerNode/);
+    assert.doesNotThrow(() => loadStackConfig(aksRaw({ gpuPool: { instanceTypes: ["Standard_NX_v9"], gpusPerNode: 4 } }), AKS_STACK));
+  });
+
+  it("refuses spot without a regular fallback while requireFallback is on", () => {
+    assert.match(errorOf({ gpuPool: gpuPool({ fallbackInstanceTypes: [] }) }), /^dynamo-ha:gpuPool.fallbackInstanceTypes: spot pools need a regular fallback VM size while gpuPool.requireFallback is true, got \[\]$/);
+    assert.doesNotThrow(() => loadStackConfig(aksRaw({ gpuPool: gpuPool({ fallbackInstanceTypes: [], spot: false }) }), AKS_STACK));
+  });
+
+  it("refuses a fallback of another GPU class while requireFallback is on", () => {
+    const msg = errorOf({ gpuPool: gpuPool({ fallbackInstanceTypes: ["Standard_NC40ads_H100_v5"] }) });
+    assert.match(msg, /^dynamo-ha:gpuPool.fallbackInstanceTypes: the regular fallback must have the spot VM size's GPU class/);
+    assert.doesNotThrow(() => loadStackConfig(aksRaw({ gpuPool: gpuPool({ fallbackInstanceTypes: ["Standard_NC40ads_H100_v5"], requireFallback: false }) }), AKS_STACK));
+  });
+
+  it("refuses GPU Operator drivers without the GPU Operator", () => {
+    assert.match(errorOf({ gpuPool: gpuPool({ gpuSoftware: "device-plugin", azureGpuDriver: "gpu-operator" }) }), /^dynamo-ha:gpuPool.azureGpuDriver: "gpu-operator" needs gpuPool.gpuSoftware "gpu-operator"/);
+  });
+
+  it("refuses location names ARM does not use, bad cluster names, adopted AWS subnets and tiny networks", () => {
+    assert.match(errorOf({ region: "East US 2" }), /^dynamo-ha:region: an Azure location name/);
+    assert.match(errorOf({ cluster: { name: "-bad-" } }), /^dynamo-ha:cluster.name: an AKS name/);
+    assert.match(errorOf({ cluster: { existingSubnetIds: ["subnet-0abc"] } }), /^dynamo-ha:cluster.existingSubnetIds: AWS only/);
+    assert.match(errorOf({ cluster: { vpcCidr: "10.0.0.0/27" } }), /^dynamo-ha:cluster.vpcCidr: a prefix from \/8 to \/24/);
+  });
+});

@@ -1,0 +1,110 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runDeploy } from "../../tools/deploy/cli";
+import { pulumiStub, Stub } from "./stub";
+
+const root = path.join(__dirname, "..", "..");
+
+/** A project root with the pack configs given and a stacks dir with one prod and one dev stack. */
+function fixture(packEnvs: string[]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deploy-"));
+  fs.mkdirSync(path.join(dir, "policy", "config"), { recursive: true });
+  for (const env of packEnvs) fs.writeFileSync(path.join(dir, "policy", "config", `${env}.json`), "{}");
+  const stacks = path.join(dir, "stacks");
+  fs.mkdirSync(stacks);
+  fs.copyFileSync(path.join(root, "stacks", "Pulumi.eks-us-east-1.yaml"), path.join(stacks, "Pulumi.eks-us-east-1.yaml"));
+  fs.writeFileSync(path.join(stacks, "Pulumi.devbox.yaml"), "config:\n  dynamo-ha:kind: governance\n  dynamo-ha:env: dev\n  dynamo-ha:governance:\n    organization: o\n");
+  fs.writeFileSync(path.join(stacks, "Pulumi.staging.yaml"), "config:\n  dynamo-ha:env: staging\n");
+  return { root: dir, stacksDir: stacks };
+}
+
+describe("deploy wrappers against a stub pulumi on PATH", function () {
+  this.timeout(60_000);
+  let stub: Stub;
+  let lines: string[];
+  const deps = (f: { root: string; stacksDir: string }, extra: object = {}) => ({
+    ...f,
+    env: { ...process.env, PATH: `${stub.dir}${path.delimiter}${process.env.PATH}`, STUB_EXIT: "0" },
+    err: (l: string) => lines.push(l),
+    checkPack: async () => undefined,
+    ...extra,
+  });
+  beforeEach(() => {
+    stub = pulumiStub();
+    lines = [];
+  });
+
+  it("preview runs `pulumi preview` with the pack and the stack env's config, from the project root", async () => {
+    const f = fixture(["prod", "dev"]);
+    assert.strictEqual(await runDeploy("preview", ["-s", "eks-us-east-1", "--diff"], deps(f)), 0);
+    assert.deepStrictEqual(stub.args(), ["preview", "--stack", "eks-us-east-1", "--policy-pack", "policy", "--policy-pack-config", "policy/config/prod.json", "--diff"]);
+    assert.strictEqual(fs.realpathSync(stub.cwd()), fs.realpathSync(f.root));
+    assert.deepStrictEqual(lines, []);
+  });
+
+  it("up checks the pack, passes the dev config for a dev stack, and propagates Pulumi's exit code", async () => {
+    const f = fixture(["dev"]);
+    let checked: string[] = [];
+    const d = deps(f, { checkPack: async (env: string, stack: string, packDir: string) => void (checked = [env, stack, packDir]) });
+    d.env.STUB_EXIT = "3";
+    assert.strictEqual(await runDeploy("up", ["--stack=devbox", "--yes"], d), 3);
+    assert.deepStrictEqual(checked, ["dev", "devbox", path.join(f.root, "policy")]);
+    assert.deepStrictEqual(stub.args(), ["up", "--stack", "devbox", "--policy-pack", "policy", "--policy-pack-config", "policy/config/dev.json", "--yes"]);
+  });
+
+  it("up refuses with one line, and never runs pulumi, when the pack does not load", async () => {
+    const f = fixture(["prod"]);
+    const code = await runDeploy("up", ["-s", "eks-us-east-1"], deps(f, { checkPack: async () => "index.ts(3,1): error TS2304" }));
+    assert.strictEqual(code, 1);
+    assert.deepStrictEqual(lines, ["up: refusing to deploy eks-us-east-1: the policy pack in policy/ does not load: index.ts(3,1): error TS2304"]);
+    assert.strictEqual(stub.ran(), false);
+  });
+
+  it("destroy runs `pulumi destroy` without policy flags", async () => {
+    const f = fixture([]);
+    assert.strictEqual(await runDeploy("destroy", ["-s", "eks-us-east-1", "--yes"], deps(f)), 0);
+    assert.deepStrictEqual(stub.args(), ["destroy", "--stack", "eks-us-east-1", "--yes"]);
+  });
+
+  it("unknown stack, unknown env and a missing pack config are one-line errors and run nothing", async () => {
+    const f = fixture(["prod"]);
+    assert.strictEqual(await runDeploy("preview", ["-s", "nope"], deps(f)), 1);
+    assert.strictEqual(await runDeploy("preview", ["-s", "staging"], deps(f)), 1);
+    assert.strictEqual(await runDeploy("up", ["-s", "devbox"], deps(f)), 1);
+    assert.strictEqual(lines.length, 3);
+    assert.match(lines[0], /^preview: --stack: unknown stack "nope"/);
+    assert.match(lines[1], /^preview: dynamo-ha:env: .*prod.*dev.*staging/);
+    assert.strictEqual(lines[2], 'up: missing policy pack config policy/config/dev.json for dynamo-ha:env "dev" of stack devbox');
+    assert.ok(lines.every((l) => !l.includes("\n")));
+    assert.strictEqual(stub.ran(), false);
+  });
+
+  it("without pulumi on PATH the wrapper says so in one line and exits 127", async () => {
+    const f = fixture(["prod"]);
+    const code = await runDeploy("preview", ["-s", "eks-us-east-1"], deps(f, { env: { PATH: stub.dir + "-absent" } }));
+    assert.strictEqual(code, 127);
+    assert.deepStrictEqual(lines, ["preview: the pulumi CLI is not on PATH; run `npm run doctor`"]);
+  });
+
+  it("`npm run preview` entry: the real CLI script with the bundled stacks, stub pulumi, exact args", () => {
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/deploy/cli.ts", ...args], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, PATH: `${stub.dir}${path.delimiter}${process.env.PATH}` },
+      });
+    const bad = run(["preview", "-s", "no-such-stack"]);
+    assert.strictEqual(bad.status, 1);
+    assert.strictEqual(bad.stderr.trim().split("\n").length, 1);
+    assert.match(bad.stderr, /^preview: --stack: unknown stack "no-such-stack"/);
+    const destroy = run(["destroy", "-s", "eks-us-east-1", "--yes"]);
+    assert.strictEqual(destroy.status, 0, destroy.stderr);
+    assert.deepStrictEqual(stub.args(), ["destroy", "--stack", "eks-us-east-1", "--yes"]);
+    const verb = run(["apply", "-s", "eks-us-east-1"]);
+    assert.strictEqual(verb.status, 1);
+    assert.match(verb.stderr.trim(), /^deploy: first argument must be one of preview, up, destroy/);
+  });
+});

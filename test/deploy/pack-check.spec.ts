@@ -1,0 +1,28 @@
+// The check `up` makes before deploying: the pack starts under the SDK's launcher and answers.
+// The first case needs the pack in policy/ (the policy layer).
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkPackLoads } from "../../tools/deploy/pack-check";
+
+const root = path.join(__dirname, "..", "..");
+
+describe("up's pack check", function () {
+  this.timeout(180_000);
+
+  it("the bundled pack loads for both envs", async () => {
+    assert.strictEqual(await checkPackLoads("prod", "eks-us-east-1", path.join(root, "policy")), undefined);
+    assert.strictEqual(await checkPackLoads("dev", "eks-us-east-1", path.join(root, "policy")), undefined);
+  });
+
+  it("a pack that does not compile is reported in one line", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
+    for (const f of ["PulumiPolicy.yaml", "package.json", "tsconfig.json"]) fs.copyFileSync(path.join(root, "policy", f), path.join(dir, f));
+    fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+    fs.writeFileSync(path.join(dir, "index.ts"), "const x: number = ;\n");
+    const why = await checkPackLoads("prod", "eks-us-east-1", dir);
+    assert.ok(why !== undefined && why.length > 0);
+    assert.ok(!why.includes("\n"));
+  });
+});

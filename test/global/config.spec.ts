@@ -1,0 +1,95 @@
+import * as assert from "assert";
+import { ConfigError, loadStackConfig } from "../../components/core/config";
+import { loadStackFile } from "../../tools/plan/stack-file";
+
+const globalRaw = (g: Record<string, unknown>): Record<string, string> => ({
+  "dynamo-ha:kind": "global",
+  "dynamo-ha:global": JSON.stringify({ regions: [{ stack: "org/dynamo-ha/a" }, { stack: "org/dynamo-ha/b" }], ...g }),
+});
+
+function errorOf(raw: Record<string, string>, stack = "t"): string {
+  try {
+    loadStackConfig(raw, stack);
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, `expected ConfigError, got ${e}`);
+    assert.ok(!e.message.includes("\n"), `one line: ${e.message}`);
+    return e.message;
+  }
+  assert.fail("expected a config error");
+}
+
+describe("global stack config", () => {
+  it("accepts the defaults (10 s × 3 + 30 s = 60 s ≤ 60 s)", () => {
+    const c = loadStackConfig(globalRaw({}), "g");
+    assert.strictEqual(c.kind, "global");
+  });
+
+  it("rejects no region and one region", () => {
+    assert.match(errorOf(globalRaw({ regions: [] })), /^dynamo-ha:global\.regions: need at least 2 distinct regional stacks, got \[\]$/);
+    assert.match(errorOf(globalRaw({ regions: [{ stack: "org/dynamo-ha/a" }] })), /^dynamo-ha:global\.regions: need at least 2/);
+    assert.match(errorOf(globalRaw({ regions: [{ stack: "org/dynamo-ha/a" }, { stack: "org/dynamo-ha/a" }] })), /^dynamo-ha:global\.regions: regional stacks must be distinct/);
+    assert.match(errorOf({ "dynamo-ha:kind": "global" }), /^dynamo-ha:global: is required for global stacks/);
+  });
+
+  it("rejects an unreachable failover bound with the arithmetic", () => {
+    const m = errorOf(globalRaw({ healthCheckIntervalSeconds: 30, healthCheckFailureThreshold: 3, dnsTtlSeconds: 60, maxFailoverSeconds: 60 }));
+    assert.strictEqual(
+      m,
+      "dynamo-ha:global.maxFailoverSeconds: detection 30 s × 3 + TTL 60 = 150 s exceeds the bound; lower healthCheckIntervalSeconds, healthCheckFailureThreshold or dnsTtlSeconds, got 60",
+    );
+    // Behind Front Door the TTL does not count: the same numbers fit a 90 s bound.
+    loadStackConfig(globalRaw({ dnsProvider: "azure-frontdoor", healthCheckIntervalSeconds: 30, dnsTtlSeconds: 600, maxFailoverSeconds: 90 }), "g");
+  });
+
+  it("rejects intervals the routing service does not offer, and a 3-region Route 53 failover pair", () => {
+    assert.match(errorOf(globalRaw({ healthCheckIntervalSeconds: 15, maxFailoverSeconds: 600 })), /^dynamo-ha:global\.healthCheckIntervalSeconds: must be 10 or 30 with route53, got 15$/);
+    assert.match(errorOf(globalRaw({ dnsProvider: "azure-frontdoor", healthCheckIntervalSeconds: 2 })), /5 to 255 with azure-frontdoor, got 2$/);
+    const three = [{ stack: "o/p/a" }, { stack: "o/p/b" }, { stack: "o/p/c" }];
+    assert.match(errorOf(globalRaw({ regions: three })), /^dynamo-ha:global\.regions: route53 active-passive fails over between exactly 2/);
+    loadStackConfig(globalRaw({ regions: three, mode: "active-active" }), "g");
+  });
+});
+
+/** A bundled stack's config (kept valid by its owners) with storage/dr overridden. */
+const regional = (over: Record<string, unknown> = {}, cloud: "aws" | "azure" = "aws"): Record<string, string> => {
+  const raw = { ...loadStackFile(cloud === "aws" ? "eks-us-east-1" : "aks-eastus2").config };
+  delete raw["dynamo-ha:dr"];
+  for (const [k, v] of Object.entries(over)) raw[`dynamo-ha:${k}`] = JSON.stringify(v);
+  return raw;
+};
+
+describe("storage and DR config", () => {
+  it("accepts replication to the peer region", () => {
+    loadStackConfig(regional({ storage: { replicateToRegion: "us-west-2", replicationTimeControl: true }, dr: { role: "primary", peerStack: "eks-us-west-2" } }), "eks-us-east-1");
+  });
+
+  it("rejects replication to the same region", () => {
+    assert.strictEqual(
+      errorOf(regional({ storage: { replicateToRegion: "us-east-1" }, dr: { peerStack: "p" } })),
+      `dynamo-ha:storage.replicateToRegion: must be another region than this stack's (us-east-1), got "us-east-1"`,
+    );
+  });
+
+  it("rejects a primary that names itself as its DR peer", () => {
+    assert.strictEqual(
+      errorOf(regional({ dr: { role: "primary", peerStack: "eks-us-east-1" } }), "eks-us-east-1"),
+      `dynamo-ha:dr.peerStack: the DR peer must be another stack than this one (eks-us-east-1), got "eks-us-east-1"`,
+    );
+  });
+
+  it("rejects replication without a destination, from a secondary, or from a PVC", () => {
+    assert.match(errorOf(regional({ storage: { replicateToRegion: "us-west-2" } })), /^dynamo-ha:storage\.replicateToBucket: set it or dr\.peerStack/);
+    assert.match(errorOf(regional({ storage: { replicateToRegion: "us-west-2" }, dr: { role: "secondary", peerStack: "p" } })), /only the primary replicates/);
+    assert.match(errorOf(regional({ storage: { backend: "pvc", replicateToRegion: "us-west-2" }, dr: { peerStack: "p" } })), /only the object backend replicates/);
+    assert.match(errorOf(regional({ storage: { replicationTimeControl: true } })), /^dynamo-ha:storage\.replicationTimeControl: needs storage\.replicateToRegion/);
+  });
+
+  it("Azure: geo-redundant storage only reaches the location's pair", () => {
+    loadStackConfig(regional({ storage: { replicateToRegion: "centralus" } }, "azure"), "aks");
+    assert.strictEqual(
+      errorOf(regional({ storage: { replicateToRegion: "westus3" } }, "azure")),
+      `dynamo-ha:storage.replicateToRegion: geo-redundant storage in eastus2 replicates to its pair centralus, got "westus3"`,
+    );
+    assert.match(errorOf(regional({ storage: { name: "Bad-Name" } }, "azure")), /^dynamo-ha:storage\.name: /);
+  });
+});

@@ -1,0 +1,64 @@
+import * as assert from "assert";
+import { zoneSpreadPolicy } from "../../policy/policies";
+import { deployment, dgdAlpha, dgdBeta, dgdLabels, HOST, spread, ZONE, zoneTsc } from "./fixtures";
+import { runResource, UNKNOWN_WIRE } from "./helpers";
+
+const labels = { app: "web" };
+const anti = (kind: "required" | "preferred", key: string, l = labels) => ({
+  affinity: {
+    podAntiAffinity:
+      kind === "required"
+        ? { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: key, labelSelector: { matchLabels: l } }] }
+        : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: key, labelSelector: { matchLabels: l } } }] },
+  },
+});
+
+describe("policy zone-spread", () => {
+  it("ignores 1 replica", async () => {
+    assert.deepStrictEqual(await runResource(zoneSpreadPolicy, deployment("web", 1)), []);
+  });
+
+  for (const replicas of [2, 3]) {
+    it(`flags ${replicas} replicas without spread and passes them with a zone constraint`, async () => {
+      assert.strictEqual((await runResource(zoneSpreadPolicy, deployment("web", replicas))).length, 1);
+      assert.deepStrictEqual(await runResource(zoneSpreadPolicy, deployment("web", replicas, spread(labels))), []);
+    });
+  }
+
+  it("host-only spread is not enough", async () => {
+    const v = await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [zoneTsc(labels, HOST)] }));
+    assert.strictEqual(v.length, 1);
+    assert.match(v[0], /kubernetes.io\/hostname/);
+  });
+
+  it("required zone anti-affinity passes; preferred does not; required on hostname does not", async () => {
+    assert.deepStrictEqual(await runResource(zoneSpreadPolicy, deployment("web", 3, anti("required", ZONE))), []);
+    assert.match((await runResource(zoneSpreadPolicy, deployment("web", 3, anti("preferred", ZONE))))[0], /preferred/);
+    assert.strictEqual((await runResource(zoneSpreadPolicy, deployment("web", 3, anti("required", HOST)))).length, 1);
+  });
+
+  it("a zone constraint whose selector misses the pods does not count", async () => {
+    const v = await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [zoneTsc({ app: "other" })] }));
+    assert.match(v[0], /does not select the pods/);
+  });
+
+  it("v1beta1 components: podTemplate.spec; v1alpha1 services: extraPodSpec", async () => {
+    const good = dgdBeta("llm", [{ name: "decode", replicas: 2, podSpec: spread(dgdLabels("llm", "decode")) }, { name: "prefill", replicas: 2 }]);
+    const v = await runResource(zoneSpreadPolicy, good);
+    assert.strictEqual(v.length, 1);
+    assert.match(v[0], /component prefill/);
+    const alpha = dgdAlpha("llm", { Frontend: { replicas: 2, extraPodSpec: spread(dgdLabels("llm", "Frontend")) }, Worker: { replicas: 3 } });
+    const va = await runResource(zoneSpreadPolicy, alpha);
+    assert.strictEqual(va.length, 1);
+    assert.match(va[0], /component Worker/);
+  });
+
+  it("does not judge unknown replicas or unknown constraints", async () => {
+    assert.deepStrictEqual(await runResource(zoneSpreadPolicy, deployment("web", UNKNOWN_WIRE)), []);
+    assert.deepStrictEqual(await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: UNKNOWN_WIRE })), []);
+  });
+
+  it("skips other types", async () => {
+    assert.deepStrictEqual(await runResource(zoneSpreadPolicy, { type: "aws:s3/bucket:Bucket", name: "b", props: { spec: { replicas: 3 } } }), []);
+  });
+});

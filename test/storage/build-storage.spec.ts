@@ -1,0 +1,173 @@
+import * as assert from "assert";
+import { buildStorage } from "../../components/storage";
+import { StorageFacts } from "../../components/k8s/storage-facts";
+import { captureProgram, fakeFacts, regionalConfig } from "./fixtures";
+
+// kubernetes-models is ESM-only; keep the real dynamic import out of the CommonJS compiler's sight.
+const esmImport = new Function("s", "return import(s)") as (s: string) => Promise<Record<string, new (d: unknown) => { validate(): void }>>;
+
+async function s3(over: Record<string, unknown> = {}) {
+  let facts: StorageFacts | undefined;
+  const c = regionalConfig("eks-us-east-1", over);
+  const cap = await captureProgram(() => {
+    const s = buildStorage(c, fakeFacts("aws", c.region));
+    facts = s.facts;
+    return s.outputs;
+  });
+  return { ...cap, facts: facts! };
+}
+
+describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
+  it("versioned, SSE-KMS, private, TLS-only, expiring old versions", async () => {
+    const p = await s3();
+    const bucket = p.one("aws:s3/bucket:Bucket");
+    assert.strictEqual(bucket.inputs.bucket, "dynamo-ha-eks-us-east-1-checkpoints");
+    assert.strictEqual(bucket.inputs.region, "us-east-1");
+    assert.strictEqual(bucket.inputs.forceDestroy, false);
+    assert.deepStrictEqual(p.one("aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration, { status: "Enabled" });
+    const [rule] = p.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs.rules as Record<string, Record<string, unknown>>[];
+    assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+    assert.ok(p.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").propertyDependencies.rules.includes(p.one("aws:kms/key:Key").urn));
+    assert.strictEqual(p.one("aws:kms/key:Key").inputs.enableKeyRotation, true);
+    const block = p.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs;
+    assert.deepStrictEqual([block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets], [true, true, true, true]);
+    const policy = JSON.parse(String(p.one("aws:s3/bucketPolicy:BucketPolicy").inputs.policy));
+    assert.deepStrictEqual(policy.Statement[0].Condition, { Bool: { "aws:SecureTransport": "false" } });
+    assert.strictEqual(policy.Statement[0].Effect, "Deny");
+    const [life] = p.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as Record<string, unknown>[];
+    assert.deepStrictEqual(life.noncurrentVersionExpiration, { noncurrentDays: 30 });
+    assert.strictEqual(p.of("aws:s3/bucketReplicationConfig:BucketReplicationConfig").length, 0);
+  });
+
+  it("serving pods get the bucket through EKS Pod Identity, limited to the prefix", async () => {
+    const p = await s3();
+    const assoc = p.one("aws:eks/podIdentityAssociation:PodIdentityAssociation").inputs;
+    assert.deepStrictEqual([assoc.clusterName, assoc.namespace, assoc.serviceAccount], ["cluster", "dynamo", "llm-storage"]);
+    const roles = p.of("aws:iam/role:Role");
+    const trust = JSON.parse(String(roles.find((r) => r.name === "checkpoints-pods")!.inputs.assumeRolePolicy));
+    assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "pods.eks.amazonaws.com" });
+    const access = JSON.parse(String(p.of("aws:iam/rolePolicy:RolePolicy").find((r) => r.name === "checkpoints-pods")!.inputs.policy));
+    assert.deepStrictEqual(
+      access.Statement.map((s: { Resource: string }) => s.Resource),
+      ["arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints", "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints/checkpoints/*", "arn:aws:kms:us-east-1:111122223333:key/checkpoints-key"],
+    );
+    assert.strictEqual(p.facts.backend, "s3");
+    assert.strictEqual(p.facts.serviceAccountName, "llm-storage");
+    assert.strictEqual(p.facts.env.DYN_CHECKPOINT_STORAGE_TYPE, "s3");
+    assert.strictEqual(p.outputs.checkpointBackend, "s3");
+  });
+
+  it("protects and retains the bucket and key by default; allowDataLoss turns both off", async () => {
+    const safe = await s3();
+    for (const t of ["aws:s3/bucket:Bucket", "aws:kms/key:Key"]) {
+      assert.deepStrictEqual([safe.one(t).protect, safe.one(t).retainOnDelete], [true, true], t);
+    }
+    const loose = await s3({ storage: { allowDataLoss: true } });
+    for (const t of ["aws:s3/bucket:Bucket", "aws:kms/key:Key"]) {
+      assert.deepStrictEqual([loose.one(t).protect, loose.one(t).retainOnDelete], [false, false], t);
+    }
+    assert.strictEqual(loose.one("aws:s3/bucket:Bucket").inputs.forceDestroy, true);
+  });
+
+  it("replicates the prefix to the peer's bucket with its KMS key, RTC and metrics when asked", async () => {
+    const p = await s3({ storage: { replicateToRegion: "us-west-2", replicationTimeControl: true }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
+    const rep = p.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig");
+    const [rule] = rep.inputs.rules as Record<string, Record<string, unknown>>[];
+    assert.strictEqual(rule.status as unknown, "Enabled");
+    assert.deepStrictEqual(rule.filter, { prefix: "checkpoints/" });
+    assert.strictEqual(rule.destination.bucket, "arn:aws:s3:::dynamo-ha-eks-us-west-2-checkpoints");
+    assert.deepStrictEqual(rule.destination.encryptionConfiguration, { replicaKmsKeyId: "arn:aws:kms:us-west-2:111122223333:alias/dynamo-ha-eks-us-west-2-checkpoints" });
+    assert.deepStrictEqual(rule.destination.replicationTime, { status: "Enabled", time: { minutes: 15 } });
+    assert.deepStrictEqual(rule.destination.metrics, { status: "Enabled", eventThreshold: { minutes: 15 } });
+    assert.deepStrictEqual(rule.sourceSelectionCriteria, { sseKmsEncryptedObjects: { status: "Enabled" } });
+    // Replication needs versioning on first.
+    assert.ok(rep.dependsOn.includes(p.one("aws:s3/bucketVersioning:BucketVersioning").urn));
+    const trust = JSON.parse(String(p.of("aws:iam/role:Role").find((r) => r.name === "checkpoints-replication")!.inputs.assumeRolePolicy));
+    assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "s3.amazonaws.com" });
+    const plain = await s3({ storage: { replicateToRegion: "us-west-2" }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
+    const [r2] = plain.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig").inputs.rules as Record<string, Record<string, unknown>>[];
+    assert.strictEqual(r2.destination.replicationTime, undefined);
+  });
+});
+
+describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () => {
+  async function blob(over: Record<string, unknown> = {}) {
+    let facts: StorageFacts | undefined;
+    const c = regionalConfig("aks-eastus2", over);
+    const cap = await captureProgram(() => {
+      const s = buildStorage(c, fakeFacts("azure", c.region));
+      facts = s.facts;
+      return s.outputs;
+    });
+    return { ...cap, facts: facts! };
+  }
+
+  it("private, TLS 1.2, HTTPS only, no shared keys, versioning and soft delete", async () => {
+    const p = await blob();
+    const acct = p.one("azure-native:storage:StorageAccount");
+    assert.strictEqual(acct.inputs.allowBlobPublicAccess, false);
+    assert.strictEqual(acct.inputs.minimumTlsVersion, "TLS1_2");
+    assert.strictEqual(acct.inputs.enableHttpsTrafficOnly, true);
+    assert.strictEqual(acct.inputs.allowSharedKeyAccess, false);
+    assert.deepStrictEqual(acct.inputs.sku, { name: "Standard_ZRS" });
+    const svc = p.one("azure-native:storage:BlobServiceProperties").inputs;
+    assert.strictEqual(svc.isVersioningEnabled, true);
+    assert.deepStrictEqual(svc.deleteRetentionPolicy, { enabled: true, days: 30 });
+    assert.deepStrictEqual(svc.containerDeleteRetentionPolicy, { enabled: true, days: 30 });
+    assert.strictEqual(p.one("azure-native:storage:BlobContainer").inputs.publicAccess, "None");
+  });
+
+  it("workload identity: federated credential for the service account and a blob data role on the container", async () => {
+    const p = await blob();
+    const fic = p.one("azure-native:managedidentity:FederatedIdentityCredential").inputs;
+    assert.strictEqual(fic.subject, "system:serviceaccount:dynamo:llm-storage");
+    assert.deepStrictEqual(fic.audiences, ["api://AzureADTokenExchange"]);
+    assert.strictEqual(fic.issuer, "https://oidc.aks.test/");
+    const ra = p.one("azure-native:authorization:RoleAssignment");
+    assert.match(String(ra.inputs.roleDefinitionId), /roleDefinitions\/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
+    assert.match(String(ra.inputs.scope), /\/blobServices\/default\/containers\//);
+    assert.deepStrictEqual(p.facts.podLabels, { "azure.workload.identity/use": "true" });
+    assert.ok("azure.workload.identity/client-id" in p.facts.serviceAccountAnnotations);
+  });
+
+  it("geo-redundant (RA-GZRS) when replicating to the pair; protection on by default, off with allowDataLoss", async () => {
+    const geo = await blob({ storage: { replicateToRegion: "centralus" } });
+    assert.deepStrictEqual(geo.one("azure-native:storage:StorageAccount").inputs.sku, { name: "Standard_RAGZRS" });
+    for (const t of ["azure-native:storage:StorageAccount", "azure-native:storage:BlobContainer"]) {
+      assert.deepStrictEqual([geo.one(t).protect, geo.one(t).retainOnDelete], [true, true], t);
+    }
+    const loose = await blob({ storage: { allowDataLoss: true } });
+    for (const t of ["azure-native:storage:StorageAccount", "azure-native:storage:BlobContainer"]) {
+      assert.deepStrictEqual([loose.one(t).protect, loose.one(t).retainOnDelete], [false, false], t);
+    }
+  });
+});
+
+describe("regional storage: ReadWriteMany PVC and none", () => {
+  it("a protected RWX PVC that validates against the Kubernetes schema", async () => {
+    let facts: StorageFacts | undefined;
+    const c = regionalConfig("eks-us-east-1", { storage: { backend: "pvc", pvcSize: "500Gi" } });
+    const p = await captureProgram(() => {
+      const s = buildStorage(c, fakeFacts("aws", c.region));
+      facts = s.facts;
+      return s.outputs;
+    });
+    const pvc = p.one("kubernetes:core/v1:PersistentVolumeClaim");
+    assert.deepStrictEqual([pvc.protect, pvc.retainOnDelete], [true, true]);
+    assert.match(pvc.provider, /pulumi:providers:kubernetes::k8s::/);
+    const spec = pvc.inputs.spec as Record<string, unknown>;
+    assert.deepStrictEqual(spec.accessModes, ["ReadWriteMany"]);
+    assert.strictEqual(spec.storageClassName, "efs-sc");
+    const { PersistentVolumeClaim } = await esmImport("kubernetes-models/v1/PersistentVolumeClaim");
+    new PersistentVolumeClaim({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: pvc.inputs.metadata, spec }).validate();
+    assert.deepStrictEqual([facts!.backend, facts!.pvcName, facts!.env.DYN_CHECKPOINT_STORAGE_TYPE], ["pvc", "chrek-pvc", "pvc"]);
+    const loose = await captureProgram(() => buildStorage(regionalConfig("eks-us-east-1", { storage: { backend: "pvc", allowDataLoss: true } }), fakeFacts("aws", "us-east-1")).outputs);
+    const p2 = loose.one("kubernetes:core/v1:PersistentVolumeClaim");
+    assert.deepStrictEqual([p2.protect, p2.retainOnDelete], [false, false]);
+  });
+
+  it("backend none registers nothing", async () => {
+    const p = await captureProgram(() => buildStorage(regionalConfig("eks-us-east-1", { storage: { backend: "none" } }), fakeFacts("aws", "us-east-1")).outputs);
+    assert.deepStrictEqual(p.resources.filter((r) => r.type !== "pulumi:providers:kubernetes").map((r) => r.type), []);
+  });
+});

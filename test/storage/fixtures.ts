@@ -1,0 +1,58 @@
+// Fake ClusterFacts (with a real Kubernetes provider) and bundled-stack configs for storage tests.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { loadStackConfig, RegionalConfig } from "../../components/core/config";
+import { ClusterFacts } from "../../components/k8s/cluster-facts";
+import { capture } from "../../tools/plan/capture";
+import { ResourceRecord } from "../../tools/plan/records";
+import { loadStackFile } from "../../tools/plan/stack-file";
+
+/** A bundled stack's config with sections overridden (bundled stacks are kept valid by their owners). */
+export function regionalConfig(stack: string, over: Record<string, unknown> = {}): RegionalConfig {
+  const raw = { ...loadStackFile(stack).config };
+  for (const [k, v] of Object.entries(over)) raw[`dynamo-ha:${k}`] = JSON.stringify(v);
+  return loadStackConfig(raw, stack) as RegionalConfig;
+}
+
+export function fakeFacts(cloud: "aws" | "azure", region: string): ClusterFacts {
+  const provider = new k8s.Provider("k8s", { kubeconfig: "{}", enableServerSideApply: true });
+  return {
+    cloud,
+    region,
+    zones: ["a", "b"],
+    clusterName: pulumi.output("cluster"),
+    provider,
+    gpuPools: [],
+    gpuTolerations: [],
+    gpuNodeLabel: { key: "nvidia.com/gpu.present", value: "true" },
+    systemNodeLabels: {},
+    driversPreinstalled: true,
+    gpuSoftware: "device-plugin",
+    blockStorageClass: "gp3",
+    internalLoadBalancerAnnotations: {},
+    identity:
+      cloud === "aws"
+        ? { kind: "eks-pod-identity", clusterName: pulumi.output("cluster"), oidcIssuerUrl: pulumi.output("https://oidc.test") }
+        : { kind: "azure-workload-identity", oidcIssuerUrl: pulumi.output("https://oidc.aks.test/"), resourceGroupName: pulumi.output("rg-test") },
+    readyResources: [],
+  };
+}
+
+const mocks = {
+  // ARNs the cloud computes, as it would compute them.
+  state: (type: string, name: string, inputs: Record<string, unknown>) =>
+    type === "aws:s3/bucket:Bucket" ? { arn: `arn:aws:s3:::${inputs.bucket}` } : type === "aws:kms/key:Key" ? { arn: `arn:aws:kms:us-east-1:111122223333:key/${name}` } : undefined,
+  call: (token: string) =>
+    token === "aws:index/getCallerIdentity:getCallerIdentity" ? { accountId: "111122223333" } : token === "aws:index/getPartition:getPartition" ? { partition: "aws" } : undefined,
+};
+
+export async function captureProgram(program: () => Record<string, unknown>) {
+  const cap = await capture(program, { project: "dynamo-ha", stack: "t", config: {}, preview: false, mocks });
+  const of = (type: string): ResourceRecord[] => cap.resources.filter((r) => r.type === type);
+  const one = (type: string): ResourceRecord => {
+    const all = of(type);
+    if (all.length !== 1) throw new Error(`expected one ${type}, got ${all.length}`);
+    return all[0];
+  };
+  return { ...cap, of, one };
+}

@@ -1,0 +1,152 @@
+// `npm run verify` end to end, as a child process: exit codes, the JSON report, the HTML timeline, fault
+// injection through a kubeconfig context, and cordon cleanup on Ctrl-C.
+import * as assert from "assert";
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as net from "net";
+import * as os from "os";
+import * as path from "path";
+import { Report } from "../../tools/verify/report";
+import { startKubeStub } from "./support/kube-stub";
+import { startOpenAiStub } from "./support/openai-stub";
+
+const ROOT = path.resolve(__dirname, "../..");
+const NODE = path.join(ROOT, "node_modules/.bin/node");
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, onSpawn?: (c: ChildProcess) => void): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, ["-r", "ts-node/register/transpile-only", "tools/verify/cli.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, KUBECONFIG: "/nonexistent", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    onSpawn?.(child);
+  });
+}
+
+describe("verify: command line", function () {
+  this.timeout(60000);
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "verify-cli-"));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it("usage errors and safety refusals exit 2 with one line, before touching anything", async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const srv = net.createServer();
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const free = (srv.address() as net.AddressInfo).port;
+    await new Promise<void>((r) => srv.close(() => r()));
+    const runs = await Promise.all([
+      cli(["--fault", "worker-pod", "--url", "http://127.0.0.1:9", "--context", "prod"]),
+      cli(["--fault", "drain-node", "--url", "http://127.0.0.1:9", "--namespace", "dynamo"]),
+      cli(["--url", "http://127.0.0.1:9", "--duration", "86400"]),
+      cli(["--url", `http://127.0.0.1:${free}`, "--duration", "2", "--quiet"]),
+    ]);
+    assert.deepStrictEqual(runs.map((r) => r.code), [2, 2, 2, 2]);
+    assert.match(runs[0].stderr, /^verify: --namespace: required with --fault worker-pod[^\n]*\n$/);
+    assert.match(runs[1].stderr, /^verify: --context: required with --fault drain-node[^\n]*\n$/);
+    assert.match(runs[2].stderr, /^verify: --duration: a number from 1 to 3600, got 86400\n$/);
+    assert.match(runs[3].stderr, new RegExp(`^verify: http://127\\.0\\.0\\.1:${free}/v1/models: refused\\n$`), "an unreachable frontend is a preflight error");
+  });
+
+  it("passes (exit 0) and fails (exit 1) the same outage on either side of the thresholds", async () => {
+    const [a, b] = await Promise.all([1, 2].map(() => startOpenAiStub({ mode: "503", failFromMs: 1500, failToMs: 2500 })));
+    try {
+      const common = ["--duration", "6", "--concurrency", "3", "--rate", "5", "--timeout", "1", "--recovery-window", "1"];
+      const files = { passJson: path.join(tmp, "pass.json"), passHtml: path.join(tmp, "pass.html"), failJson: path.join(tmp, "fail.json") };
+      const [pass, fail] = await Promise.all([
+        cli(["--url", a.url, ...common, "--min-success", "0.5", "--max-recovery", "10", "--report", files.passJson, "--html", files.passHtml]),
+        cli(["--url", b.url, ...common, "--report", files.failJson, "--stream"]),
+      ]);
+      assert.strictEqual(pass.code, 0, pass.stderr);
+      assert.strictEqual(fail.code, 1, fail.stderr);
+      const p = JSON.parse(fs.readFileSync(files.passJson, "utf8")) as Report;
+      const f = JSON.parse(fs.readFileSync(files.failJson, "utf8")) as Report;
+      for (const [r, stub] of [[p, a], [f, b]] as const) {
+        assert.strictEqual(r.total, stub.received);
+        assert.strictEqual(r.succeeded, stub.ok);
+        assert.strictEqual(r.failed, r.total - r.succeeded);
+        assert.strictEqual(r.successRate, Math.round((stub.ok / stub.received) * 10000) / 10000);
+        const window = ((stub.window.end as number) - (stub.window.start as number)) / 1000;
+        assert.ok(r.recoverySeconds !== null && Math.abs(r.recoverySeconds - window) <= 1, `recovery ${r.recoverySeconds} vs ${window}`);
+        assert.ok(r.timeline.buckets.length >= 6);
+      }
+      assert.strictEqual(p.verdict, "pass");
+      assert.deepStrictEqual(p.thresholds, { minSuccessRate: 0.5, maxRecoverySeconds: 10 });
+      assert.strictEqual(f.verdict, "fail");
+      assert.deepStrictEqual(f.thresholds, { minSuccessRate: 0.9, maxRecoverySeconds: 60 });
+      assert.match(f.reasons.join(), /success rate .* below 90\.0%/);
+      assert.strictEqual(f.run.stream, true);
+      assert.match(pass.stdout, /\| success rate +\| [\d.]+% +\| ≥ 50\.00% +\|/);
+      assert.match(fail.stdout, /\| verdict +\| FAIL/);
+      assert.match(pass.stderr, /^\[ ?\d+s\/6s\] ok +\d+ failed +\d+ success/m, "progress lines");
+      const html = fs.readFileSync(files.passHtml, "utf8");
+      assert.match(html, /<svg[^>]*>.*<rect class="fail"/s);
+      assert.doesNotMatch(html, /\b(src|href)=|@import|url\(|<script/i, "self-contained");
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it("injects worker-pod through the context named in $KUBECONFIG and records the action", async () => {
+    const api = await startOpenAiStub({ mode: "503", failFromMs: 1e6, failToMs: 2e6 });
+    const kube = await startKubeStub({ namespace: "dynamo", nodes: [{ name: "n1", zone: "z" }], pods: [{ name: "w-1", node: "n1", type: "decode" }] });
+    try {
+      const report = path.join(tmp, "worker.json");
+      const r = await cli(
+        ["--url", api.url, "--fault", "worker-pod", "--namespace", "dynamo", "--context", "stub-ctx", "--duration", "3", "--fault-at", "1", "--concurrency", "2", "--rate", "5", "--report", report],
+        { KUBECONFIG: kube.kubeconfig("stub-ctx") },
+      );
+      assert.strictEqual(r.code, 0, r.stderr);
+      assert.deepStrictEqual(kube.writes().map((c) => `${c.method} ${c.path}`), ["DELETE /api/v1/namespaces/dynamo/pods/w-1?gracePeriodSeconds=0"]);
+      const rep = JSON.parse(fs.readFileSync(report, "utf8")) as Report;
+      assert.deepStrictEqual(rep.fault.actions, [{ action: "delete-pod", target: "dynamo/w-1", result: "ok" }]);
+      assert.ok(rep.fault.injectedAtSeconds !== null && rep.fault.injectedAtSeconds >= 1);
+      assert.strictEqual(rep.recoverySeconds, null);
+    } finally {
+      await Promise.all([api.close(), kube.close()]);
+    }
+  });
+
+  it("Ctrl-C during a drain uncordons the node, writes the partial report and exits 1", async () => {
+    const api = await startOpenAiStub({ mode: "503", failFromMs: 1e6, failToMs: 2e6 });
+    const kube = await startKubeStub({ namespace: "dynamo", nodes: [{ name: "n1", zone: "z" }], pods: [{ name: "w-1", node: "n1", type: "decode" }] });
+    try {
+      const report = path.join(tmp, "drain.json");
+      const r = await cli(
+        ["--url", api.url, "--fault", "drain-node", "--namespace", "dynamo", "--context", "c", "--kubeconfig", kube.kubeconfig("c"), "--duration", "60", "--fault-at", "1", "--concurrency", "2", "--report", report],
+        {},
+        (child) => void kube.waitFor((c) => c.method === "POST").then(() => child.kill("SIGINT")),
+      );
+      assert.strictEqual(r.code, 1, r.stderr);
+      assert.deepStrictEqual(
+        kube.writes().map((c) => `${c.method} ${c.path} ${JSON.stringify(c.body)}`),
+        [
+          'PATCH /api/v1/nodes/n1 {"spec":{"unschedulable":true}}',
+          'POST /api/v1/namespaces/dynamo/pods/w-1/eviction {"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"w-1","namespace":"dynamo"}}',
+          'PATCH /api/v1/nodes/n1 {"spec":{"unschedulable":false}}',
+        ],
+      );
+      const rep = JSON.parse(fs.readFileSync(report, "utf8")) as Report;
+      assert.strictEqual(rep.run.interrupted, true);
+      assert.strictEqual(rep.verdict, "fail");
+      assert.deepStrictEqual(rep.fault.leftCordoned, []);
+      assert.match(r.stderr, /SIGINT: stopping the load and cleaning up/);
+    } finally {
+      await Promise.all([api.close(), kube.close()]);
+    }
+  });
+});

@@ -1,0 +1,247 @@
+// One run of a policy pack as the Pulumi CLI runs it: the SDK's launcher (`run-policy-pack <engine>
+// <pack>`, ts-node with the pack's tsconfig, type-checked) prints its gRPC port; the engine side then
+// speaks the analyzer protocol to it. A loopback Engine service answers the launcher's engine address.
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import { ResourceRecord } from "../records";
+import { Level, PolicyMeta, PolicySetting } from "./config";
+import { analyzerGrpc, analyzerPb, enginePb, engineGrpc, Struct } from "./proto";
+import { analyzable, analyzeRequest, analyzerResource, providerIndex } from "./wire";
+
+export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policy");
+
+export interface Diagnostic {
+  policy: string;
+  level: Level;
+  urn: string;
+  message: string;
+}
+
+export interface SessionOptions {
+  packDir?: string;
+  project: string;
+  stack: string;
+  /** Startup bound: ts-node type-checks the pack first (default 120 s). */
+  startTimeoutMs?: number;
+  /** Bound for each RPC (default 60 s). */
+  callTimeoutMs?: number;
+}
+
+export interface PackInfo {
+  name: string;
+  version: string;
+  policies: PolicyMeta[];
+  initialConfig: Record<string, PolicySetting>;
+}
+
+const MAX_MSG = 400 * 1024 * 1024;
+/** pulumirpc.EnforcementLevel numbers. */
+const LEVEL_OF: Record<number, Level> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
+const LEVEL_CODE: Record<Level, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
+
+export class AnalyzerSession {
+  readonly logs: string[] = [];
+  private stderr = "";
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly engine: grpc.Server,
+    private readonly client: grpc.Client,
+    private readonly callTimeoutMs: number,
+  ) {}
+
+  /** Starts the pack through the launcher; on any failure everything started is stopped again. */
+  static async start(o: SessionOptions): Promise<AnalyzerSession> {
+    const packDir = o.packDir ?? DEFAULT_PACK_DIR;
+    const logs: string[] = [];
+    const engine = await startEngine(logs);
+    let child: ChildProcess | undefined;
+    try {
+      const launcher = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+      child = spawn(process.execPath, [launcher, `127.0.0.1:${engine.port}`, "."], {
+        cwd: packDir,
+        // As the CLI's analyzer host sets them (stack config would go in PULUMI_CONFIG).
+        env: { ...process.env, PULUMI_CONFIG: "{}", PULUMI_NODEJS_PROJECT: o.project, PULUMI_NODEJS_STACK: o.stack, PULUMI_NODEJS_DRY_RUN: "true" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const port = await readPort(child, o.startTimeoutMs ?? 120_000);
+      const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": MAX_MSG,
+        "grpc.max_send_message_length": MAX_MSG,
+      });
+      const s = new AnalyzerSession(child, engine.server, client, o.callTimeoutMs ?? 60_000);
+      s.logs.push(...logs);
+      child.stderr?.on("data", (d: Buffer) => (s.stderr = (s.stderr + d.toString()).slice(-8000)));
+      await s.handshake(packDir, engine.port);
+      return s;
+    } catch (e) {
+      if (child) await stopChild(child);
+      engine.server.forceShutdown();
+      throw e;
+    }
+  }
+
+  private call<Req, Res>(method: keyof typeof analyzerGrpc.AnalyzerService, req: Req): Promise<Res> {
+    const def = analyzerGrpc.AnalyzerService[method] as unknown as grpc.MethodDefinition<Req, Res>;
+    return new Promise((resolve, reject) => {
+      const deadline = new Date(Date.now() + this.callTimeoutMs);
+      this.client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, req, new grpc.Metadata(), { deadline }, (e, r) => {
+        if (e) reject(Object.assign(new Error(`${String(method)}: ${e.details || e.message}${this.stderr ? `\n${this.stderr.trim()}` : ""}`), { code: e.code }));
+        else resolve(r as Res);
+      });
+    });
+  }
+
+  /** Newer engines hand the analyzer its engine address here; packs that predate it answer UNIMPLEMENTED. */
+  private async handshake(packDir: string, enginePort: number): Promise<void> {
+    const req = new analyzerPb.AnalyzerHandshakeRequest();
+    req.setEngineAddress(`127.0.0.1:${enginePort}`);
+    req.setRootDirectory(packDir);
+    req.setProgramDirectory(packDir);
+    try {
+      await this.call("handshake", req);
+    } catch (e) {
+      if ((e as { code?: number }).code !== grpc.status.UNIMPLEMENTED) throw e;
+    }
+  }
+
+  async info(): Promise<PackInfo> {
+    // The request is google.protobuf.Empty from the SDK's own protobuf copy.
+    const def = analyzerGrpc.AnalyzerService.getAnalyzerInfo as unknown as { requestType: new () => unknown };
+    const res = await this.call<unknown, analyzerPb.AnalyzerInfo>("getAnalyzerInfo", new def.requestType());
+    const initialConfig: Record<string, PolicySetting> = {};
+    res.getInitialconfigMap().forEach((v, k) => {
+      initialConfig[k] = { level: LEVEL_OF[v.getEnforcementlevel()] ?? "advisory", props: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
+    });
+    return {
+      name: res.getName(),
+      version: res.getVersion(),
+      initialConfig,
+      policies: res.getPoliciesList().map((p) => {
+        const schema = p.getConfigschema();
+        return {
+          name: p.getName(),
+          enforcementLevel: LEVEL_OF[p.getEnforcementlevel()] ?? "advisory",
+          properties: (schema?.getProperties()?.toJavaScript() ?? {}) as PolicyMeta["properties"],
+          required: schema?.getRequiredList() ?? [],
+        };
+      }),
+    };
+  }
+
+  async configureStack(project: string, stack: string): Promise<void> {
+    const req = new analyzerPb.AnalyzerStackConfigureRequest();
+    req.setProject(project);
+    req.setStack(stack);
+    req.setDryRun(true);
+    await this.call("configureStack", req);
+  }
+
+  async configure(settings: Map<string, PolicySetting>): Promise<void> {
+    const req = new analyzerPb.ConfigureAnalyzerRequest();
+    const m = req.getPolicyconfigMap();
+    for (const [name, s] of settings) {
+      const pc = new analyzerPb.PolicyConfig();
+      pc.setEnforcementlevel(LEVEL_CODE[s.level] as analyzerPb.EnforcementLevel);
+      pc.setProperties(Struct.fromJavaScript(s.props as Record<string, never>));
+      m.set(name, pc);
+    }
+    await this.call("configure", req);
+  }
+
+  /** `Analyze` for every resource (bounded concurrency), then one `AnalyzeStack` with all of them. */
+  async analyze(records: readonly ResourceRecord[], concurrency = 64): Promise<Diagnostic[]> {
+    const provider = providerIndex(records);
+    const todo = analyzable(records);
+    const perResource: Diagnostic[][] = new Array(todo.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < todo.length) {
+        const i = next++;
+        const res = await this.call<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>("analyze", analyzeRequest(todo[i], provider));
+        perResource[i] = diagnostics(res, todo[i].urn);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
+    const stackReq = new analyzerPb.AnalyzeStackRequest();
+    stackReq.setResourcesList(todo.map((r) => analyzerResource(r, provider)));
+    const stackRes = await this.call<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>("analyzeStack", stackReq);
+    return [...perResource.flat(), ...diagnostics(stackRes, "")];
+  }
+
+  /** Stops the pack process and the engine service; safe to call twice. */
+  async close(): Promise<void> {
+    this.client.close();
+    await stopChild(this.child);
+    this.engine.forceShutdown();
+  }
+}
+
+function diagnostics(res: analyzerPb.AnalyzeResponse, urn: string): Diagnostic[] {
+  return res.getDiagnosticsList().map((d) => ({
+    policy: d.getPolicyname(),
+    level: LEVEL_OF[d.getEnforcementlevel()] ?? "advisory",
+    urn: d.getUrn() || urn,
+    // The pack prefixes each message with the policy description; the report shows it once per policy elsewhere.
+    message: stripPrefix(d.getMessage(), `${d.getDescription()}\n`),
+  }));
+}
+
+function stripPrefix(s: string, prefix: string): string {
+  return prefix.length > 1 && s.startsWith(prefix) ? s.slice(prefix.length) : s;
+}
+
+/** A loopback Engine service: the launcher is handed its address; Log calls are kept. */
+async function startEngine(logs: string[]): Promise<{ server: grpc.Server; port: number }> {
+  const server = new grpc.Server();
+  const svc = engineGrpc.EngineService as unknown as Record<string, { responseType: new () => unknown }>;
+  const empty = (m: string) => new svc[m].responseType();
+  server.addService(engineGrpc.EngineService as unknown as grpc.ServiceDefinition, {
+    log: (call: grpc.ServerUnaryCall<enginePb.LogRequest, unknown>, cb: grpc.sendUnaryData<unknown>) => {
+      logs.push(call.request.getMessage());
+      cb(null, empty("log"));
+    },
+    getRootResource: (_c: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, new enginePb.GetRootResourceResponse()),
+    setRootResource: (_c: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, new enginePb.SetRootResourceResponse()),
+    startDebugging: (_c: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, empty("startDebugging")),
+    requirePulumiVersion: (_c: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, new enginePb.RequirePulumiVersionResponse()),
+  });
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+  );
+  return { server, port };
+}
+
+/** The launcher prints the analyzer's port as the first stdout line, as the CLI expects. */
+function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const done = (f: () => void) => {
+      clearTimeout(timer);
+      child.stdout?.removeAllListeners("data");
+      child.removeAllListeners("exit");
+      f();
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`policy pack did not print its port within ${timeoutMs} ms${err ? `: ${err.trim()}` : ""}`))), timeoutMs);
+    child.stderr?.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /^\s*(\d+)\s*$/m.exec(out);
+      if (m) done(() => resolve(Number(m[1])));
+    });
+    child.on("exit", (code) => done(() => reject(new Error(`policy pack exited with code ${code} before serving${err ? `: ${err.trim()}` : ""}`))));
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const kill = setTimeout(() => child.kill("SIGKILL"), 3000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

@@ -1,0 +1,33 @@
+// What the offline plan answers for a `pulumi.StackReference` to a bundled regional stack: the
+// outputs that stack would export for global routing, derived from its stack file. The frontend's
+// load balancer hostname only exists after a deployment, so it is a `.invalid` placeholder.
+import * as fs from "fs";
+import * as path from "path";
+import { drSection } from "../../components/core/config/sections/dr";
+import { REGIONAL_OUTPUTS, stackNameOf } from "../../components/core/regional-outputs";
+import { loadStackFile, STACKS_DIR } from "./stack-file";
+
+export function planFrontendEndpoint(stack: string): string {
+  return `${stack}.frontend.invalid`;
+}
+
+/** `{ outputs }` for a referenced bundled stack; undefined when the stack is not bundled. */
+export function planStackReference(ref: string, dir = STACKS_DIR): Record<string, unknown> | undefined {
+  const stack = stackNameOf(ref);
+  if (!/^[A-Za-z0-9_.-]+$/.test(stack) || !fs.existsSync(path.join(dir, `Pulumi.${stack}.yaml`))) return undefined;
+  const { config } = loadStackFile(stack, dir);
+  const raw = config["dynamo-ha:dr"];
+  const dr = drSection.parse(raw === undefined ? undefined : JSON.parse(raw), "dynamo-ha:dr");
+  return {
+    outputs: {
+      [REGIONAL_OUTPUTS.frontendEndpoint]: planFrontendEndpoint(stack),
+      [REGIONAL_OUTPUTS.healthPath]: dr.healthPath,
+      [REGIONAL_OUTPUTS.region]: config["dynamo-ha:region"],
+      [REGIONAL_OUTPUTS.role]: dr.role,
+      [REGIONAL_OUTPUTS.priority]: dr.priority,
+      [REGIONAL_OUTPUTS.weight]: dr.weight,
+      [REGIONAL_OUTPUTS.cloud]: config["dynamo-ha:cloud"],
+    },
+    secretOutputNames: [],
+  };
+}

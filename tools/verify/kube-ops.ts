@@ -1,0 +1,112 @@
+// The few Kubernetes API calls fault injection needs, as a narrow interface (so targeting logic stays
+// testable) and its implementation on @kubernetes/client-node. client-node 1.x is ESM-only, hence the
+// dynamic import.
+
+export interface PodInfo {
+  readonly name: string;
+  readonly namespace: string;
+  readonly nodeName?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly phase?: string;
+  /** Already being deleted (deletionTimestamp set). */
+  readonly deleting: boolean;
+  /** Owned by a DaemonSet or a mirror (static) pod: drains leave these alone, as `kubectl drain` does. */
+  readonly nodeBound: boolean;
+}
+
+export interface NodeInfo {
+  readonly name: string;
+  readonly zone?: string;
+  readonly unschedulable: boolean;
+}
+
+export interface KubeOps {
+  listPods(namespace: string, labelSelector?: string, fieldSelector?: string): Promise<PodInfo[]>;
+  listNodes(): Promise<NodeInfo[]>;
+  /** Force delete (grace period 0), as Dynamo's own pod-deletion fault does. */
+  deletePod(namespace: string, name: string): Promise<void>;
+  setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
+  /** Eviction API; "blocked" when a PodDisruptionBudget refuses it (HTTP 429). */
+  evictPod(namespace: string, name: string): Promise<"evicted" | "blocked">;
+}
+
+export class KubeSetupError extends Error {}
+
+export const ZONE_LABEL = "topology.kubernetes.io/zone";
+
+interface RawPod {
+  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; deletionTimestamp?: unknown; ownerReferences?: { kind?: string }[] };
+  spec?: { nodeName?: string };
+  status?: { phase?: string };
+}
+interface RawNode {
+  metadata?: { name?: string; labels?: Record<string, string> };
+  spec?: { unschedulable?: boolean };
+}
+
+export function toPodInfo(p: RawPod): PodInfo {
+  const m = p.metadata ?? {};
+  return {
+    name: m.name ?? "",
+    namespace: m.namespace ?? "",
+    nodeName: p.spec?.nodeName,
+    labels: m.labels ?? {},
+    phase: p.status?.phase,
+    deleting: m.deletionTimestamp !== undefined && m.deletionTimestamp !== null,
+    nodeBound:
+      (m.ownerReferences ?? []).some((o) => o.kind === "DaemonSet") ||
+      m.annotations?.["kubernetes.io/config.mirror"] !== undefined,
+  };
+}
+
+export function toNodeInfo(n: RawNode): NodeInfo {
+  return { name: n.metadata?.name ?? "", zone: n.metadata?.labels?.[ZONE_LABEL], unschedulable: n.spec?.unschedulable === true };
+}
+
+/** KubeOps for one explicitly named context of a kubeconfig (the file given, else $KUBECONFIG, else ~/.kube/config). */
+export async function clientNodeOps(context: string, kubeconfigPath?: string): Promise<KubeOps> {
+  const k8s = await import("@kubernetes/client-node");
+  const kc = new k8s.KubeConfig();
+  try {
+    if (kubeconfigPath !== undefined) kc.loadFromFile(kubeconfigPath);
+    else kc.loadFromDefault();
+  } catch (e) {
+    throw new KubeSetupError(`--kubeconfig: a readable kubeconfig, got ${kubeconfigPath ?? "the default"} (${(e as Error).message})`);
+  }
+  if (!kc.getContextObject(context)) {
+    const names = kc.getContexts().map((c) => c.name);
+    throw new KubeSetupError(`--context: one of the kubeconfig's contexts (${names.join(", ") || "none"}), got ${context}`);
+  }
+  kc.setCurrentContext(context);
+  const core = kc.makeApiClient(k8s.CoreV1Api);
+  const mergePatch = k8s.setHeaderOptions("Content-Type", k8s.PatchStrategy.MergePatch);
+  return {
+    async listPods(namespace, labelSelector, fieldSelector) {
+      const list = await core.listNamespacedPod({ namespace, labelSelector, fieldSelector });
+      return list.items.map((p) => toPodInfo(p as RawPod));
+    },
+    async listNodes() {
+      const list = await core.listNode();
+      return list.items.map((n) => toNodeInfo(n as RawNode));
+    },
+    async deletePod(namespace, name) {
+      await core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 });
+    },
+    async setUnschedulable(name, unschedulable) {
+      await core.patchNode({ name, body: { spec: { unschedulable } } }, mergePatch);
+    },
+    async evictPod(namespace, name) {
+      try {
+        await core.createNamespacedPodEviction({
+          name,
+          namespace,
+          body: { apiVersion: "policy/v1", kind: "Eviction", metadata: { name, namespace } },
+        });
+        return "evicted";
+      } catch (e) {
+        if ((e as { code?: number }).code === 429) return "blocked";
+        throw e;
+      }
+    },
+  };
+}
