@@ -52,4 +52,32 @@ describe("npm run plan (CLI)", function () {
     assert.match(secret.stderr.trim(), /^plan: dynamo-ha:zones: need at least 2 distinct zones/);
     assert.ok(!secret.stderr.includes("AAABAxyzzy"));
   });
+
+  it("the default stack prints a plan with capacity and policy results, exit 0", () => {
+    const r = plan([]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^dynamo-ha plan: stack eks-us-east-1/);
+    assert.match(r.stdout, /GPU capacity: \d+ GPUs required/);
+    assert.match(r.stdout, /without zone us-east-1a: \d+ GPUs/);
+    assert.match(r.stdout, /Policy \(dynamo-ha-policy@v[\d.]+\): 0 mandatory/);
+  });
+
+  it("--json is exactly one JSON document with the stable keys, even through a pipe", () => {
+    const r = plan(["--json"]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.deepStrictEqual(Object.keys(doc).slice(0, 5), ["project", "stack", "resources", "capacity", "policy"]);
+    assert.deepStrictEqual(Object.keys(doc.resources[0]), ["urn", "type", "name", "parent", "provider", "inputs", "protect", "retainOnDelete", "dependsOn", "propertyDependencies"]);
+    assert.ok(doc.resources.length > 50);
+    assert.strictEqual(doc.capacity.pools.length, 6);
+  });
+
+  it("mandatory policy violations exit 2 (one operator replica without HA mode)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
+    const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.eks-us-east-1.yaml"), "utf8");
+    fs.writeFileSync(path.join(dir, "Pulumi.single.yaml"), `${base.trimEnd()}\n  dynamo-ha:haMode: false\n  dynamo-ha:platform:\n    operatorReplicas: 1\n`);
+    const r = plan(["--stack", "single"], dir);
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stdout, /\[mandatory\] leader-election: /);
+  });
 });

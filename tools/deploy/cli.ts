@@ -1,6 +1,6 @@
 // `npm run preview|up|destroy -- -s <stack> [pulumi args]`: the Pulumi CLI with the pack attached.
 // preview/up: `pulumi <verb> --stack <stack> --policy-pack policy --policy-pack-config policy/config/<env>.json …`
-// destroy: `pulumi destroy --stack <stack> …` (the CLI has no policy flags on destroy; see docs/readme/deploy.md).
+// destroy: `pulumi destroy --stack <stack> …` (the CLI has no policy flags on destroy; see the README, "Deploying with the policy pack attached").
 // Exit: Pulumi's own code; 1 for bad input or a pack that does not load (one line on stderr);
 // 127 when `pulumi` is not on PATH.
 import { spawn } from "child_process";

@@ -1,5 +1,6 @@
 // `npm run plan -- [--stack NAME] [--json] [--out DIR]`: the HA plan of a stack, offline.
-// Exit codes: 0 ok; 1 invalid config or unknown stack (one line on stderr); 2 mandatory policy violations.
+// Exit codes: 0 ok; 1 invalid config or unknown stack (one line on stderr); 2 mandatory policy violations;
+// 3 the policy pack could not run.
 import * as path from "path";
 import { writeKubernetesObjects } from "./out";
 import { renderPlan } from "./render";
@@ -55,7 +56,13 @@ async function main(): Promise<number> {
     if (!args.json) process.stderr.write(`wrote ${files.length} Kubernetes objects to ${path.resolve(args.out)}\n`);
   }
   process.stdout.write(args.json ? `${JSON.stringify(planJson(p), null, 2)}\n` : `${renderPlan(p)}\n`);
-  return p.policy.diagnostics.some((d) => d.level === "mandatory") ? 2 : 0;
+  if (p.policy.diagnostics.some((d) => d.level === "mandatory")) return 2;
+  // A pack that cannot start must not pass for a clean one.
+  if (!p.policy.ran) {
+    process.stderr.write(`plan: the policy pack did not run: ${p.policy.error ?? "unknown reason"}\n`);
+    return 3;
+  }
+  return 0;
 }
 
 // exitCode, not exit(): a large `--json` document written to a pipe must drain before the process ends.
