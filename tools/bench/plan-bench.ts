@@ -1,43 +1,53 @@
-// `npm run bench`: the cost of planning the largest bundled stack against an empty program under the
-// same mocks (goal: ratio ≤ 1.5 — the program's own work should be small next to the SDK's).
+// `npm run bench`: a cold `plan` of the largest bundled stack against an empty program under the same
+// mocks, each in a fresh process (module loading included, as a user sees it). Goal: ratio ≤ 1.5.
+import { spawnSync } from "child_process";
+import * as path from "path";
 import { performance } from "perf_hooks";
-import { plan } from "../plan/run";
-import { bundledStacks, loadStackFile } from "../plan/stack-file";
+import { bundledStacks } from "../plan/stack-file";
 
-async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+const root = path.join(__dirname, "..", "..");
+
+function once(stack: string, which: "full" | "empty"): { ms: number; resources: number } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/bench/plan-once.ts", stack, which], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`plan of ${stack} (${which}) failed: ${r.stderr.trim()}`);
+  return { ms, resources: Number(r.stdout.trim()) };
 }
 
-async function main(): Promise<void> {
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function main(): void {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const stacks = bundledStacks().map((s) => ({ s, size: Object.keys(loadStackFile(s).config).length }));
-  // Largest = most resources; plan each once to find it.
   let largest = { stack: "", resources: -1 };
-  for (const { s } of stacks) {
-    try {
-      const p = await plan(s, { policy: false });
-      if (p.resources.length > largest.resources) largest = { stack: s, resources: p.resources.length };
-    } catch {
-      // a stack that does not plan is not a benchmark subject
-    }
+  for (const s of bundledStacks()) {
+    const { resources } = once(s, "full");
+    if (resources > largest.resources) largest = { stack: s, resources };
   }
-  if (!largest.stack) throw new Error("no bundled stack plans");
-  const empty = await time(() => plan(largest.stack, { policy: false, program: () => ({}) }), runs);
-  const full = await time(() => plan(largest.stack, { policy: false }), runs);
-  console.log(`stack ${largest.stack}: ${largest.resources} resources`);
-  console.log(`empty program: ${empty.toFixed(1)} ms (median of ${runs})`);
-  console.log(`full program:  ${full.toFixed(1)} ms (median of ${runs})`);
-  console.log(`ratio: ${(full / empty).toFixed(2)} (goal ≤ 1.5)`);
+  const empty: number[] = [];
+  const full: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    empty.push(once(largest.stack, "empty").ms);
+    full.push(once(largest.stack, "full").ms);
+  }
+  const e = median(empty);
+  const f = median(full);
+  console.log(`largest bundled stack: ${largest.stack} (${largest.resources} resources)`);
+  console.log(`empty program: ${e.toFixed(0)} ms (median of ${runs} cold runs)`);
+  console.log(`full program:  ${f.toFixed(0)} ms (median of ${runs} cold runs)`);
+  console.log(`ratio: ${(f / e).toFixed(2)} (goal ≤ 1.5)`);
 }
 
-main().catch((e) => {
+try {
+  main();
+} catch (e) {
   console.error(`bench: ${(e as Error).message}`);
   process.exit(1);
-});
+}
