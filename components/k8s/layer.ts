@@ -50,6 +50,7 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
         kaiScheduler: c.platform.kaiScheduler,
         systemNodeLabels: facts.systemNodeLabels,
         blockStorageClass: facts.blockStorageClass,
+        ownMonitors: c.observability.enabled,
       },
       protectCrds: c.platform.protectCrds,
       timeoutSeconds: c.platform.helmTimeoutSeconds,

@@ -28,6 +28,12 @@ export interface PlatformValuesInput {
   readonly systemNodeLabels: Readonly<Record<string, string>>;
   /** Zonal block storage class with WaitForFirstConsumer, so a volume is made in its pod's zone. */
   readonly blockStorageClass: string;
+  /**
+   * This stack's own monitors scrape Dynamo pods (observability.enabled): the operator's PodMonitors
+   * must then stay off, or every pod is scraped twice. Otherwise the chart auto-detects.
+   * @default false
+   */
+  readonly ownMonitors?: boolean;
 }
 
 function systemPlacement(systemNodeLabels: Readonly<Record<string, string>>, selector: Record<string, string>) {
@@ -58,6 +64,7 @@ function operatorValues(i: PlatformValuesInput, storesOnEtcd: boolean) {
     },
     // "Keep 'Fail' in every environment"; Ignore is an emergency-only bypass (platform README 1.6.0).
     webhook: { failurePolicy: "Fail", timeoutSeconds: 10 },
+    ...(i.ownMonitors ? { dynamo: { metrics: { podMonitors: { enabled: false } } } } : {}),
   };
 }
 
@@ -92,6 +99,8 @@ function natsValues(i: PlatformValuesInput) {
       },
     },
     podDisruptionBudget: { enabled: true },
+    // The JetStream alert reads the exporter's metrics.
+    promExporter: { enabled: true },
     podTemplate: {
       topologySpreadConstraints: natsSpreadMap([ZONE_KEY, HOST_KEY], "DoNotSchedule"),
       merge: { spec: { tolerations: placement.tolerations, affinity: placement.affinity } },

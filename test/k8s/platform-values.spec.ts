@@ -76,12 +76,18 @@ describe("platform chart values (pure)", () => {
     assert.strictEqual(at(v, "nats.config.jetstream.fileStore.pvc.storageClassName"), "gp3-wffc");
     assert.strictEqual(at(v, "nats.config.jetstream.fileStore.pvc.size"), "15Gi");
     assert.strictEqual(at(v, "nats.podDisruptionBudget.enabled"), true);
+    assert.strictEqual(at(v, "nats.promExporter.enabled"), true);
     const tsc = at(v, "nats.podTemplate.topologySpreadConstraints");
     assert.ok(!Array.isArray(tsc));
     assert.deepStrictEqual(tsc["topology.kubernetes.io/zone"], { maxSkew: 1, whenUnsatisfiable: "DoNotSchedule" });
     assert.ok(tsc["kubernetes.io/hostname"]);
     assert.ok(at(v, "nats.podTemplate.merge.spec.affinity.nodeAffinity"));
     assert.strictEqual(v.etcd, undefined);
+  });
+
+  it("turns the operator's own PodMonitors off only when this stack's monitors scrape the pods", () => {
+    assert.strictEqual(at(platformValues({ ...base, ownMonitors: true }), "dynamo-operator.dynamo.metrics.podMonitors.enabled"), false);
+    assert.strictEqual(at(platformValues(base), "dynamo-operator.dynamo"), undefined);
   });
 
   it("installs Grove / KAI only when asked, with the staleness setting the chart requires for both", () => {
