@@ -43,6 +43,8 @@ export class AwsRegion extends pulumi.ComponentResource {
   readonly kubeconfig: pulumi.Output<string>;
   readonly cluster: EksCluster;
   readonly network: Network;
+  /** The region's AWS provider; every AWS resource of the stack uses it. */
+  readonly provider: aws.Provider;
 
   constructor(name: string, args: AwsRegionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:Region", name, {}, opts);
@@ -52,7 +54,7 @@ export class AwsRegion extends pulumi.ComponentResource {
     const tags = { ...c.labels };
 
     // Every AWS call goes through this provider: the region comes from the stack config, never the environment.
-    const provider = new aws.Provider(`${name}-aws`, { region: c.region as aws.Region, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } }, { parent: this });
+    const provider = (this.provider = new aws.Provider(`${name}-aws`, { region: c.region as aws.Region, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } }, { parent: this }));
     const awsOpts = { parent: this, providers: [provider] };
     const partition = aws.getPartitionOutput({}, { parent: this, provider }).partition;
     const accountId = aws.getCallerIdentityOutput({}, { parent: this, provider }).accountId;
@@ -150,6 +152,7 @@ export function buildAwsRegion(c: RegionalConfig): RegionLayer {
   const region = new AwsRegion(`dynamo-${c.stack}`, { config: c });
   return {
     facts: region.facts,
+    cloudProvider: region.provider,
     capacity: region.pools.capacity,
     outputs: {
       clusterName: region.cluster.name,

@@ -71,6 +71,7 @@ export function buildAzureRegion(c: RegionalConfig): RegionLayer {
   };
   return {
     facts,
+    cloudProvider: azure,
     capacity: gpu.capacity,
     outputs: {
       clusterName: aks.cluster.name,

@@ -57,6 +57,8 @@ export interface ClusterFacts {
 /** What a cloud layer (components/aws/region.ts, components/azure/region.ts) hands the regional stack. */
 export interface RegionLayer {
   readonly facts: ClusterFacts;
+  /** The region's cloud provider (aws.Provider or azure-native Provider): later cloud resources (storage) use it too. */
+  readonly cloudProvider: pulumi.ProviderResource;
   /** The plan's `capacity` section, from the shared zone-loss sizing. */
   readonly capacity: import("../core/sizing").CapacityReport;
   /** Stack outputs of the cloud layer (cluster name, kubeconfig as a secret, …). */
