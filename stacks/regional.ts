@@ -15,7 +15,7 @@ import { buildStorage } from "../components/storage";
 export function regionalStack(c: RegionalConfig): Record<string, unknown> {
   const region = c.cloud === "aws" ? buildAwsRegion(c) : buildAzureRegion(c);
   const namespace = graphNamespace(c, region.facts);
-  const storage = buildStorage(c, region.facts, namespace);
+  const storage = buildStorage(c, region.facts, namespace, region.cloudProvider);
   const kube = buildKubernetesLayer(c, region.facts, storage.facts, namespace);
   const observability = buildObservability(c, region.facts, region.capacity, kube);
   return {

@@ -28,6 +28,12 @@ export interface EksClusterArgs {
   readonly logRetentionDays?: number;
   /** Tags on every resource. @default {} */
   readonly tags?: Record<string, string>;
+  /**
+   * Protect the cluster against `pulumi destroy` and replacement: deleting it deletes every workload,
+   * claim and bound volume in it.
+   * @default true
+   */
+  readonly protect?: boolean;
 }
 
 export class EksCluster extends pulumi.ComponentResource {
@@ -68,7 +74,7 @@ export class EksCluster extends pulumi.ComponentResource {
         zonalShiftConfig: { enabled: true },
         tags,
       },
-      { parent: this, dependsOn: [logs, role] },
+      { parent: this, dependsOn: [logs, role], protect: args.protect ?? true },
     );
     for (const [i, principal] of (args.adminPrincipals ?? []).entries()) {
       const entry = new aws.eks.AccessEntry(`${name}-admin-${i}`, { clusterName: this.cluster.name, principalArn: principal, type: "STANDARD", tags }, { parent: this });

@@ -28,7 +28,8 @@ export class GpuNodeGroups extends pulumi.ComponentResource {
           `${name}-${g.name}`,
           {
             clusterName: args.clusterName,
-            nodeGroupName: g.name,
+            // A prefix, not a fixed name: a replacement group is created before the old one goes.
+            nodeGroupNamePrefix: g.namePrefix,
             nodeRoleArn: args.nodeRoleArn,
             subnetIds: args.subnetIdsByZone[g.zone],
             capacityType: g.eksCapacityType,

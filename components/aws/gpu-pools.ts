@@ -5,7 +5,7 @@ import { RegionalConfig } from "../core/config/stack-config";
 import { GpuShape } from "../core/gpu-catalog";
 import { GPU_TAINT, LABEL_CAPACITY, LABEL_GPU_CLASS, LABEL_POOL_ROLE, LABEL_ZONE } from "../core/labels";
 import { CapacityReport, capacityReport, CapacityType, sizeZones, SizingInput } from "../core/sizing";
-import { gpuNodeGroupName, labelValue } from "./naming";
+import { gpuNodeGroupPrefix, labelValue } from "./naming";
 
 /** Every GPU node carries this label (as the GPU Operator's feature discovery would set it). */
 export const GPU_PRESENT_LABEL = { key: "nvidia.com/gpu.present", value: "true" } as const;
@@ -14,7 +14,10 @@ export const GPU_PRESENT_LABEL = { key: "nvidia.com/gpu.present", value: "true" 
 export const EKS_GPU_TAINT = { key: GPU_TAINT.key, value: GPU_TAINT.value, effect: "NO_SCHEDULE" } as const;
 
 export interface GpuNodeGroupSpec {
+  /** Pulumi name of the group's resource, e.g. `gpu-spot-us-east-1a`. */
   readonly name: string;
+  /** EKS node group name prefix, e.g. `gpu-spot-us-east-1a-`; the capacity rows name the pool by it. */
+  readonly namePrefix: string;
   readonly zone: string;
   readonly capacityType: CapacityType;
   /** EKS's spelling: SPOT or ON_DEMAND. */
@@ -72,8 +75,10 @@ export function planGpuPools(c: RegionalConfig, clusterName: string): GpuPoolPla
   const sizing = sizeZones(input);
   const groups = sizing.pools.map((p): GpuNodeGroupSpec => {
     const labels = gpuLabels(p.zone, p.capacityType, shape.gpuClass);
+    const namePrefix = gpuNodeGroupPrefix(p.zone, p.capacityType);
     return {
-      name: gpuNodeGroupName(p.zone, p.capacityType),
+      name: namePrefix.slice(0, -1),
+      namePrefix,
       zone: p.zone,
       capacityType: p.capacityType,
       eksCapacityType: p.capacityType === "spot" ? "SPOT" : "ON_DEMAND",
@@ -86,6 +91,6 @@ export function planGpuPools(c: RegionalConfig, clusterName: string): GpuPoolPla
       tags: gpuTags(clusterName, p.zone, labels, shape.gpus, c.labels),
     };
   });
-  const capacity = capacityReport(input, sizing, (p) => ({ name: gpuNodeGroupName(p.zone, p.capacityType), instanceTypes: instanceTypesFor(c, p.capacityType) }));
+  const capacity = capacityReport(input, sizing, (p) => ({ name: gpuNodeGroupPrefix(p.zone, p.capacityType), instanceTypes: instanceTypesFor(c, p.capacityType) }));
   return { shape, sizing: input, groups, capacity };
 }

@@ -43,6 +43,8 @@ export class AwsRegion extends pulumi.ComponentResource {
   readonly kubeconfig: pulumi.Output<string>;
   readonly cluster: EksCluster;
   readonly network: Network;
+  /** The GPU node groups, one per zone per capacity type. */
+  readonly gpuNodeGroups: aws.eks.NodeGroup[];
   /** The region's AWS provider; every AWS resource of the stack uses it. */
   readonly provider: aws.Provider;
 
@@ -76,6 +78,8 @@ export class AwsRegion extends pulumi.ComponentResource {
         logRetentionDays: c.cluster.logRetentionDays,
         partition,
         tags,
+        // The same switch as the stores' data: a throwaway stack can be destroyed in one go.
+        protect: !c.storage.allowDataLoss,
       },
       awsOpts,
     );
@@ -105,6 +109,7 @@ export class AwsRegion extends pulumi.ComponentResource {
       },
       { ...awsOpts, dependsOn: [nodeRole] },
     );
+    this.gpuNodeGroups = gpu.nodeGroups;
     const addons = new ClusterAddons(`${name}-addons`, { clusterName: this.cluster.name, partition, tags }, { ...awsOpts, dependsOn: [system] });
 
     this.kubeconfig = kubeconfigOf(this.cluster.cluster, c.region);
@@ -131,7 +136,7 @@ export class AwsRegion extends pulumi.ComponentResource {
       zones: [...c.zones],
       clusterName: this.cluster.name,
       provider: kube,
-      gpuPools: this.pools.groups.map((g) => ({ name: g.name, zone: g.zone, capacityType: g.capacityType, gpuClass: g.gpuClass, gpusPerNode: g.gpusPerNode, labels: { ...g.labels } })),
+      gpuPools: this.pools.groups.map((g) => ({ name: g.namePrefix, zone: g.zone, capacityType: g.capacityType, gpuClass: g.gpuClass, gpusPerNode: g.gpusPerNode, labels: { ...g.labels } })),
       gpuTolerations: [{ key: GPU_TAINT.key, operator: "Equal", value: GPU_TAINT.value, effect: GPU_TAINT.effect }],
       gpuNodeLabel: { ...GPU_PRESENT_LABEL },
       systemNodeLabels: { ...SYSTEM_NODE_LABELS },
@@ -159,7 +164,8 @@ export function buildAwsRegion(c: RegionalConfig): RegionLayer {
       kubeconfig: region.kubeconfig,
       oidcIssuerUrl: region.cluster.oidcIssuerUrl,
       vpcId: region.network.vpcId,
-      gpuNodeGroups: region.pools.groups.map((g) => g.name),
+      // The real names (prefix plus the unique suffix EKS was given), known once the groups exist.
+      gpuNodeGroups: pulumi.all(region.gpuNodeGroups.map((n) => n.nodeGroupName)),
     },
   };
 }

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LABEL_CAPACITY, LABEL_POOL_ROLE } from "../core/labels";
-import { SYSTEM_NODE_GROUP } from "./naming";
+import { SYSTEM_NODE_GROUP_PREFIX } from "./naming";
 
 /** Labels of system nodes; the Kubernetes layer pins control-plane-like pods to them. */
 export const SYSTEM_NODE_LABELS: Readonly<Record<string, string>> = { [LABEL_POOL_ROLE]: "system", [LABEL_CAPACITY]: "on-demand" };
@@ -33,7 +33,8 @@ export class SystemNodeGroup extends pulumi.ComponentResource {
       name,
       {
         clusterName: args.clusterName,
-        nodeGroupName: SYSTEM_NODE_GROUP,
+        // A prefix, not a fixed name: a replacement group is created before the old one goes.
+        nodeGroupNamePrefix: SYSTEM_NODE_GROUP_PREFIX,
         nodeRoleArn: args.nodeRoleArn,
         subnetIds: args.subnetIds,
         capacityType: "ON_DEMAND",

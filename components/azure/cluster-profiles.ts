@@ -1,6 +1,7 @@
 // The ManagedCluster's settings as plain values: the system pool, the autoscaler, access and identity.
 // Pure, so tests read them without mocks; managed-cluster.ts only declares the resource.
 import { RegionalConfig } from "../core/config";
+import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR } from "../core/config/checks/azure";
 import { LABEL_POOL_ROLE } from "../core/labels";
 import { SYSTEM_ROLE } from "./gpu-pool-plan";
 
@@ -15,7 +16,8 @@ export const ROLE = {
 
 /**
  * Overlay networking keeps pod IPs out of the VNet; service and pod ranges must not overlap it
- * (the default VNet is 10.40.0.0/16). A Standard load balancer is required for spot pools.
+ * (checks/azure.ts refuses a `cluster.vpcCidr` that does). A Standard load balancer is required for
+ * spot pools.
  */
 export const NETWORK_PROFILE = {
   networkPlugin: "azure",
@@ -24,9 +26,9 @@ export const NETWORK_PROFILE = {
   networkDataplane: "cilium",
   loadBalancerSku: "standard",
   outboundType: "loadBalancer",
-  podCidr: "192.168.0.0/16",
-  serviceCidr: "172.16.0.0/16",
-  dnsServiceIP: "172.16.0.10",
+  podCidr: AKS_POD_CIDR,
+  serviceCidr: AKS_SERVICE_CIDR,
+  dnsServiceIP: AKS_DNS_SERVICE_IP,
 } as const;
 
 export interface SystemPoolValues {

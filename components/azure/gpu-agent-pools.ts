@@ -23,13 +23,20 @@ export interface AksGpuPoolsArgs {
   readonly tags?: Record<string, string>;
 }
 
+/** Azure tag carrying a pool's Kubernetes zone (tag names may not contain "/", so not the label key). */
+export const ZONE_TAG = "dynamo-ha-zone";
+
 export class AksGpuPools extends pulumi.ComponentResource {
   readonly pools: containerservice.AgentPool[];
 
   constructor(name: string, args: AksGpuPoolsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:azure:GpuPools", name, {}, opts);
-    this.pools = args.pools.map(
-      (p) =>
+    this.pools = [];
+    for (const p of args.pools) {
+      // AKS runs one agent-pool operation per cluster at a time and rejects the rest ("Another
+      // agentpool operation is in progress"): each pool waits for the one before it.
+      const previous = this.pools[this.pools.length - 1];
+      this.pools.push(
         new containerservice.AgentPool(
           `${name}-${p.name}`,
           {
@@ -53,12 +60,13 @@ export class AksGpuPools extends pulumi.ComponentResource {
             scaleSetPriority: p.priority,
             // Delete, not Deallocate: deallocated spot nodes keep counting against quota and block scaling.
             ...(p.priority === "Spot" ? { scaleSetEvictionPolicy: "Delete", spotMaxPrice: -1 } : {}),
-            tags: args.tags ?? {},
+            tags: { ...(args.tags ?? {}), [ZONE_TAG]: p.topologyZone },
           },
           // The autoscaler owns the node count once the pool exists.
-          { parent: this, ignoreChanges: ["count"] },
+          { parent: this, ignoreChanges: ["count"], dependsOn: previous ? [previous] : [] },
         ),
-    );
+      );
+    }
     this.registerOutputs({ pools: this.pools.map((p) => p.id) });
   }
 }

@@ -3,7 +3,7 @@
 import { resolveGpuShape, sizingInput } from "../core/config/checks";
 import { RegionalConfig } from "../core/config";
 import { GpuShape } from "../core/gpu-catalog";
-import { AKS_SPOT_TAINT, GPU_TAINT, LABEL_CAPACITY, LABEL_GPU_CLASS, LABEL_POOL_ROLE, LABEL_ZONE } from "../core/labels";
+import { AKS_SPOT_TAINT, GPU_TAINT, LABEL_CAPACITY, LABEL_GPU_CLASS, LABEL_POOL_ROLE } from "../core/labels";
 import { CapacityReport, capacityReport, CapacityType, PoolSize, sizeZones } from "../core/sizing";
 import { Toleration } from "../k8s/cluster-facts";
 import { agentPoolName, topologyZone } from "./naming";
@@ -19,7 +19,7 @@ export interface AgentPoolPlan {
   readonly name: string;
   /** Azure zone ("1"–"3"). */
   readonly zone: string;
-  /** Kubernetes zone label value (`eastus2-1`). */
+  /** Kubernetes zone label value (`eastus2-1`), set on the nodes by AKS. */
   readonly topologyZone: string;
   readonly capacityType: CapacityType;
   readonly priority: "Spot" | "Regular";
@@ -67,11 +67,13 @@ export function vmSizes(c: RegionalConfig): { spot: string; fallback: string | u
 function poolPlan(c: RegionalConfig, p: PoolSize, vmSize: string, shape: GpuShape, driver: GpuDriver): AgentPoolPlan {
   const spot = p.capacityType === "spot";
   const zone = topologyZone(c.region, p.zone);
+  // No zone label of our own: balanceSimilarNodeGroups treats pools with different labels as
+  // different, and AKS's autoscaler profile has no balancing-ignore-label to except it. The platform
+  // sets topology.kubernetes.io/zone, which the autoscaler already ignores when comparing pools.
   const nodeLabels: Record<string, string> = {
     [LABEL_POOL_ROLE]: GPU_ROLE,
     [LABEL_GPU_CLASS]: labelValue(shape.gpuClass),
     [LABEL_CAPACITY]: p.capacityType,
-    [LABEL_ZONE]: zone,
   };
   const nodeTaints = [taintString(GPU_TAINT)];
   if (spot) {

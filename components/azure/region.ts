@@ -1,5 +1,6 @@
 // The AKS region: network → cluster (System pool) → GPU pools per zone and priority → Kubernetes
-// provider and the autoscaler's priorities → ClusterFacts for the cloud-neutral layers.
+// provider, the autoscaler's priorities and the block storage class → ClusterFacts for the
+// cloud-neutral layers.
 import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import { RegionalConfig } from "../core/config";
 import { LABEL_POOL_ROLE } from "../core/labels";
@@ -12,9 +13,8 @@ import { aksKubeProvider } from "./kube-provider";
 import { AksCluster } from "./managed-cluster";
 import { clusterName, resourceGroupName, topologyZone } from "./naming";
 import { AksNetwork } from "./network";
+import { AksBlockStorageClass } from "./storage-class";
 
-/** Premium SSD CSI class AKS ships; its volumeBindingMode is WaitForFirstConsumer (zonal disks). */
-export const AKS_BLOCK_STORAGE_CLASS = "managed-csi-premium";
 export const AKS_INTERNAL_LB_ANNOTATIONS = { "service.beta.kubernetes.io/azure-load-balancer-internal": "true" } as const;
 
 export function buildAzureRegion(c: RegionalConfig): RegionLayer {
@@ -49,6 +49,7 @@ export function buildAzureRegion(c: RegionalConfig): RegionLayer {
   );
   const kube = aksKubeProvider(`${name}-k8s`, { resourceGroupName: net.resourceGroup.name, clusterName: aks.cluster.name, dependsOn: aks.accessGrants, azureProvider: azure });
   const priorities = priorityExpanderConfigMap(`${name}-autoscaler-priorities`, { provider: kube.provider, dependsOn: pools.pools });
+  const storageClass = new AksBlockStorageClass(`${name}-block`, { allowDataLoss: c.storage.allowDataLoss }, { providers: [kube.provider] });
 
   const facts: ClusterFacts = {
     cloud: "azure",
@@ -64,10 +65,10 @@ export function buildAzureRegion(c: RegionalConfig): RegionLayer {
     driversPreinstalled: gpuDriverMode(c) === "Install",
     // The schema admits only GPU_SOFTWARE values.
     gpuSoftware: c.gpuPool.gpuSoftware as ClusterFacts["gpuSoftware"],
-    blockStorageClass: AKS_BLOCK_STORAGE_CLASS,
+    blockStorageClass: storageClass.name,
     internalLoadBalancerAnnotations: { ...AKS_INTERNAL_LB_ANNOTATIONS },
     identity: { kind: "azure-workload-identity", oidcIssuerUrl: aks.oidcIssuerUrl, resourceGroupName: net.resourceGroup.name },
-    readyResources: [...pools.pools, priorities],
+    readyResources: [...pools.pools, priorities, storageClass.storageClass],
   };
   return {
     facts,

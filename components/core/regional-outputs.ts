@@ -4,8 +4,15 @@
 
 /** Output names every regional stack exports for global routing. */
 export const REGIONAL_OUTPUTS = {
-  /** Hostname of the frontend's load balancer (the origin global routing sends traffic to). */
-  frontendEndpoint: "frontendEndpoint",
+  /**
+   * Bare hostname (or IP address) of the frontend's load balancer: what Route 53 health checks and
+   * records, Front Door origins and Traffic Manager endpoints target. No scheme, no port.
+   */
+  frontendHost: "frontendHost",
+  /** TCP port the frontend answers on behind that host (8000). */
+  frontendPort: "frontendPort",
+  /** `HTTP` or `HTTPS`: what health checks and origins speak to the host (the frontend serves HTTP). */
+  frontendProtocol: "frontendProtocol",
   /** HTTP path health checks probe (`dr.healthPath`). */
   healthPath: "healthPath",
   /** AWS region or Azure location. */
@@ -21,6 +28,9 @@ export const REGIONAL_OUTPUTS = {
 } as const;
 
 export type RegionalOutputName = (typeof REGIONAL_OUTPUTS)[keyof typeof REGIONAL_OUTPUTS];
+
+/** `http://<host>:<port>`: the frontend's URL for people (the global stack does not read it). */
+export const FRONTEND_URL_OUTPUT = "frontendEndpoint";
 
 /** Storage outputs a regional stack exports (for operators and the DR peer's replication target). */
 export const STORAGE_OUTPUTS = {

@@ -13,9 +13,18 @@ export function azureAccountName(stack: string): string {
   return `dynha${clean}`.slice(0, 24);
 }
 
+/**
+ * KMS alias of a bucket's checkpoint key. Aliases allow letters, digits, "/", "_" and "-" but no
+ * ".", which bucket names may contain: dots become "-". The replicating side computes the peer's
+ * alias with this same function.
+ */
+export function kmsAliasFor(bucket: string): string {
+  return `alias/${bucket.replace(/[^a-zA-Z0-9/_-]/g, "-")}`;
+}
+
 /** KMS alias of a stack's checkpoint key; the peer's alias ARN is the replica key of replication. */
 export function kmsAliasName(stack: string): string {
-  return `alias/${s3BucketName(stack)}`;
+  return kmsAliasFor(s3BucketName(stack));
 }
 
 /**
@@ -76,7 +85,7 @@ export function replicationTarget(s: ReplicationInput): ReplicationTarget | unde
   if (!s.replicateToRegion) return undefined;
   const peer = s.peerStack ?? "";
   const bucket = s.replicateToBucket ?? s3BucketName(peer);
-  return { region: s.replicateToRegion, bucket, kmsAlias: s.replicateToBucket ? `alias/${s.replicateToBucket}` : kmsAliasName(peer), timeControl: s.replicationTimeControl };
+  return { region: s.replicateToRegion, bucket, kmsAlias: kmsAliasFor(bucket), timeControl: s.replicationTimeControl };
 }
 
 /** Protection of stored data: on unless `allowDataLoss` is set, and then both protect and retain go. */

@@ -14,7 +14,8 @@ export const VERSIONS = {
     trtllm: "nvcr.io/nvidia/ai-dynamo/tensorrtllm-runtime:1.5.1",
   },
   /**
-   * The Dynamo CRDs this program declares itself (the chart's `dynamo-operator.upgradeCRD` is off).
+   * The Dynamo CRDs this program bootstraps; the operator's crd-apply (`dynamo-operator.upgradeCRD: true`)
+   * installs the real ones (components/k8s/crds.ts).
    * `appVersion` must equal dynamoPlatform.version: the CRDs are the operator's API (dynamo-facts §3.1).
    */
   dynamoCrds: { appVersion: "1.5.1", group: "nvidia.com", servedVersions: ["v1alpha1", "v1beta1"], storageVersion: "v1beta1" },

@@ -1,10 +1,12 @@
-// Azure Front Door (Standard) global routing: one origin group probing each region's health path,
-// one origin per region with its priority/weight, and a route from the AFD endpoint.
+// Azure Front Door (Standard) global routing: one origin group probing each region's health path
+// with the regions' protocol, one origin per region (its host, port, priority and weight), and an
+// HTTPS route from the AFD endpoint. Front Door terminates TLS; it reaches the origins the way they
+// serve (the frontend: plain HTTP on 8000).
 import * as cdn from "@pulumi/azure-native/cdn";
 import * as pulumi from "@pulumi/pulumi";
 import { frontDoorSampling } from "../core/failover";
-import { RegionRef } from "./region-ref";
-import { originPriority } from "./routing-plan";
+import { field, RegionRef, resolveRegions } from "./region-ref";
+import { frontDoorProtocols, originPorts, originPriority } from "./routing-plan";
 
 export interface FrontDoorRoutingArgs {
   /** Resource group of the Front Door profile. */
@@ -20,6 +22,7 @@ export interface FrontDoorRoutingArgs {
   readonly tags?: Record<string, string>;
 }
 
+/** Pass the azure-native provider as `providers: [provider]`: every child uses it. */
 export class FrontDoorRouting extends pulumi.ComponentResource {
   public readonly profile: cdn.Profile;
   public readonly endpoint: cdn.AFDEndpoint;
@@ -31,22 +34,31 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
     super("dynamo-ha:azure:FrontDoorRouting", name, {}, opts);
     const child = { parent: this };
     const rg = args.resourceGroupName;
+    // Every region probes and serves alike (checked): the first region's settings are the group's.
+    const checked = resolveRegions(args.regions, { dnsProvider: "azure-frontdoor", mode: args.mode, activeActiveRouting: "latency" });
+    const protocols = field(checked, 0, "protocol").apply(frontDoorProtocols);
     this.profile = new cdn.Profile(`${name}-profile`, { resourceGroupName: rg, location: "global", sku: { name: "Standard_AzureFrontDoor" }, tags: args.tags ?? {} }, child);
     const profileName = this.profile.name;
     this.endpoint = new cdn.AFDEndpoint(`${name}-endpoint`, { resourceGroupName: rg, profileName, location: "global", enabledState: "Enabled" }, child);
-    // One probe path per origin group: the first region's (every regional stack exports the same by default).
     this.originGroup = new cdn.AFDOriginGroup(
       `${name}-origins`,
       {
         resourceGroupName: rg,
         profileName,
-        healthProbeSettings: { probePath: args.regions[0].healthPath, probeProtocol: "Https", probeRequestType: "GET", probeIntervalInSeconds: args.intervalSeconds },
+        healthProbeSettings: {
+          probePath: field(checked, 0, "healthPath"),
+          probeProtocol: protocols.apply((p) => p.probe),
+          probeRequestType: "GET",
+          probeIntervalInSeconds: args.intervalSeconds,
+        },
         loadBalancingSettings: { ...frontDoorSampling(args.failureThreshold), additionalLatencyInMilliseconds: 50 },
         sessionAffinityState: "Disabled",
       },
       child,
     );
-    for (const r of args.regions) {
+    args.regions.forEach((r, i) => {
+      const host = field(checked, i, "host");
+      const ports = checked.apply((rs) => originPorts(rs[i].protocol, rs[i].port));
       this.origins.push(
         new cdn.AFDOrigin(
           `${name}-${r.stack}`,
@@ -54,18 +66,19 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
             resourceGroupName: rg,
             profileName,
             originGroupName: this.originGroup.name,
-            hostName: r.frontendEndpoint,
-            originHostHeader: r.frontendEndpoint,
-            httpsPort: 443,
-            priority: r.priority.apply((p) => originPriority(args.mode, p)),
-            weight: r.weight,
+            hostName: host,
+            originHostHeader: host,
+            httpPort: ports.apply((p) => p.httpPort),
+            httpsPort: ports.apply((p) => p.httpsPort),
+            priority: field(checked, i, "priority").apply((p) => originPriority(args.mode, p)),
+            weight: field(checked, i, "weight"),
             enabledState: "Enabled",
             enforceCertificateNameCheck: true,
           },
           child,
         ),
       );
-    }
+    });
     new cdn.Route(
       `${name}-route`,
       {
@@ -75,7 +88,7 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
         originGroup: { id: this.originGroup.id },
         supportedProtocols: ["Https"],
         patternsToMatch: ["/*"],
-        forwardingProtocol: "HttpsOnly",
+        forwardingProtocol: protocols.apply((p) => p.forwarding),
         httpsRedirect: "Disabled",
         linkToDefaultDomain: "Enabled",
       },

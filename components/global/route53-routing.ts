@@ -1,8 +1,10 @@
-// Route 53 global routing: one HTTPS health check per region and one record per region, as a
-// failover pair (active-passive) or a latency / weighted set (active-active).
+// Route 53 global routing: one health check per region (the region's own protocol, port and path)
+// and one record per region, as a failover pair (active-passive) or a latency / weighted set
+// (active-active). Records are CNAMEs to a load balancer hostname, or A records to an IP.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { RegionRef } from "./region-ref";
+import { isIpv4 } from "./region-checks";
+import { field, RegionRef, resolveRegions } from "./region-ref";
 import { failoverRecordType } from "./routing-plan";
 
 export interface Route53RoutingArgs {
@@ -24,6 +26,7 @@ export interface Route53RoutingArgs {
   readonly tags?: Record<string, string>;
 }
 
+/** Pass the AWS provider as `providers: [provider]`: every child and the zone lookup use it. */
 export class Route53Routing extends pulumi.ComponentResource {
   public readonly fqdn: string;
   public readonly healthChecks: aws.route53.HealthCheck[] = [];
@@ -32,19 +35,24 @@ export class Route53Routing extends pulumi.ComponentResource {
   constructor(name: string, args: Route53RoutingArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:Route53Routing", name, {}, opts);
     const child = { parent: this };
+    const activeActiveRouting = args.activeActiveRouting ?? "latency";
     this.fqdn = `${args.recordName}.${args.zoneName}`;
+    const checked = resolveRegions(args.regions, { dnsProvider: "route53", mode: args.mode, activeActiveRouting });
     const zone = aws.route53.getZoneOutput({ name: args.zoneName, privateZone: false }, child);
-    for (const r of args.regions) {
+    args.regions.forEach((r, i) => {
+      const host = field(checked, i, "host");
+      const protocol = field(checked, i, "protocol");
       const check = new aws.route53.HealthCheck(
         `${name}-${r.stack}`,
         {
-          type: "HTTPS",
-          fqdn: r.frontendEndpoint,
-          port: 443,
-          resourcePath: r.healthPath,
+          type: protocol,
+          fqdn: host.apply((h) => (isIpv4(h) ? undefined : h)) as pulumi.Output<string>,
+          ipAddress: host.apply((h) => (isIpv4(h) ? h : undefined)) as pulumi.Output<string>,
+          port: field(checked, i, "port"),
+          resourcePath: field(checked, i, "healthPath"),
           requestInterval: args.intervalSeconds,
           failureThreshold: args.failureThreshold,
-          enableSni: true,
+          enableSni: protocol.apply((p) => p === "HTTPS"),
           tags: { ...(args.tags ?? {}), Name: `${this.fqdn} ${r.stack}` },
         },
         child,
@@ -56,23 +64,23 @@ export class Route53Routing extends pulumi.ComponentResource {
           {
             zoneId: zone.zoneId,
             name: this.fqdn,
-            type: "CNAME",
+            type: host.apply((h) => (isIpv4(h) ? "A" : "CNAME")),
             ttl: args.ttlSeconds,
-            records: [r.frontendEndpoint],
+            records: [host],
             setIdentifier: r.stack,
             healthCheckId: check.id,
-            ...routingPolicy(args, r),
+            ...routingPolicy(args.mode, activeActiveRouting, checked, i),
           },
           child,
         ),
       );
-    }
+    });
     this.registerOutputs({ fqdn: this.fqdn });
   }
 }
 
-function routingPolicy(a: Route53RoutingArgs, r: RegionRef): Partial<aws.route53.RecordArgs> {
-  if (a.mode === "active-passive") return { failoverRoutingPolicies: [{ type: r.role.apply(failoverRecordType) }] };
-  if (a.activeActiveRouting === "weighted") return { weightedRoutingPolicies: [{ weight: r.weight }] };
-  return { latencyRoutingPolicies: [{ region: r.region }] };
+function routingPolicy(mode: string, activeActive: string, checked: ReturnType<typeof resolveRegions>, i: number): Partial<aws.route53.RecordArgs> {
+  if (mode === "active-passive") return { failoverRoutingPolicies: [{ type: field(checked, i, "role").apply(failoverRecordType) }] };
+  if (activeActive === "weighted") return { weightedRoutingPolicies: [{ weight: field(checked, i, "weight") }] };
+  return { latencyRoutingPolicies: [{ region: field(checked, i, "region") }] };
 }

@@ -16,6 +16,16 @@ export function originPriority(mode: string, priority: number): number {
   return mode === "active-passive" ? priority : 1;
 }
 
+/** Front Door probe protocol and origin forwarding protocol for the regions' `frontendProtocol`. */
+export function frontDoorProtocols(protocol: string): { probe: "Http" | "Https"; forwarding: "HttpOnly" | "HttpsOnly" } {
+  return protocol === "HTTPS" ? { probe: "Https", forwarding: "HttpsOnly" } : { probe: "Http", forwarding: "HttpOnly" };
+}
+
+/** A Front Door origin's ports: the region's port for its protocol, the standard port for the other. */
+export function originPorts(protocol: string, port: number): { httpPort: number; httpsPort: number } {
+  return protocol === "HTTPS" ? { httpPort: 80, httpsPort: port } : { httpPort: port, httpsPort: 443 };
+}
+
 /** A DNS label for names that must be unique (Traffic Manager's `<label>.trafficmanager.net`). */
 export function dnsLabel(...parts: string[]): string {
   return parts

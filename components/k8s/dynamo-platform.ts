@@ -1,9 +1,13 @@
-// DynamoPlatform: the dynamo-system namespace, the Dynamo CRDs, and the pinned dynamo-platform chart.
+// DynamoPlatform: the dynamo-system namespace, the bootstrap Dynamo CRDs, and the pinned dynamo-platform
+// chart, whose operator installs the real CRDs (crds.ts explains the split).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../core/versions";
 import { dynamoCrds } from "./crds";
 import { PLATFORM_RELEASE, platformValues, PlatformValuesInput } from "./platform-values";
+
+/** What Pulumi never re-applies on the bootstrap CRDs once created (the operator's crd-apply owns them). */
+export const CRD_IGNORE_CHANGES = ["spec", "metadata.labels", "metadata.annotations"] as const;
 
 export interface DynamoPlatformArgs {
   /** Operator replicas, bundled etcd/NATS, Grove/KAI, system-pool labels and the block storage class. */
@@ -49,9 +53,12 @@ export class DynamoPlatform extends pulumi.ComponentResource {
 
     const ns = new k8s.core.v1.Namespace(`${name}-ns`, { metadata: { name: namespace } }, { parent: this, dependsOn: waitFor });
 
-    // Deleting a CRD deletes every object of its kind, so neither destroy nor a chart change may do it:
-    // retainOnDelete always, protect unless explicitly turned off. The operator may inject a
-    // conversion webhook into spec.conversion at run time; Pulumi leaves that field to it.
+    // Bootstrap CRDs (crds.ts): created before the chart and every graph, never deleted (deleting a
+    // CRD deletes every object of its kind: retainOnDelete always, protect unless turned off), and
+    // never updated: the operator's crd-apply init container force-applies the real, version-matched
+    // CRDs over them and owns the schema from then on. Pulumi re-applying its bootstrap copy would
+    // either conflict with that field manager or, forced, put the open schema back; so the spec and
+    // the metadata it could change are left alone after creation.
     this.crds = dynamoCrds().map((crd) => {
       const crdName = (crd.metadata as { name: string }).name;
       return new k8s.apiextensions.v1.CustomResourceDefinition(`${name}-crd-${crdName.split(".")[0]}`, crd as unknown as k8s.apiextensions.v1.CustomResourceDefinitionArgs, {
@@ -59,7 +66,7 @@ export class DynamoPlatform extends pulumi.ComponentResource {
         dependsOn: waitFor,
         protect: args.protectCrds ?? true,
         retainOnDelete: true,
-        ignoreChanges: ["spec.conversion"],
+        ignoreChanges: [...CRD_IGNORE_CHANGES],
       });
     });
 
@@ -72,7 +79,8 @@ export class DynamoPlatform extends pulumi.ComponentResource {
         chart: VERSIONS.dynamoPlatform.url(chartVersion),
         namespace: ns.metadata.name,
         values: platformValues(args.values),
-        // The CRDs above are the only copy; Helm must never install, upgrade or drop them.
+        // The operator's crd-apply installs and upgrades the CRDs (upgradeCRD: true); Helm's own crds/
+        // handling (install-only, never upgraded) stays out of it.
         skipCrds: true,
         timeout: args.timeoutSeconds ?? 900,
         waitForJobs: true,

@@ -1,4 +1,6 @@
-// Frontend exposure: a ClusterIP Service, and optionally an internal load balancer across zones.
+// Frontend exposure: a ClusterIP Service, and optionally a cross-zone load balancer (internal, or
+// internet-facing for global health checks). Exports a bare host, a port and a protocol, which is
+// what Route 53, Front Door and Traffic Manager take; the URL is for people.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { componentSelector, dnsName } from "./pdb";
@@ -11,6 +13,16 @@ export interface ServiceObject {
   spec: Record<string, unknown>;
 }
 
+/** The frontend serves plain HTTP on 8000; TLS, when wanted, terminates in front of it (e.g. Front Door). */
+export const FRONTEND_PROTOCOL = "HTTP";
+
+/**
+ * Names of our Services. The Dynamo operator already creates `<graph>-<component lowercased>` for
+ * the frontend component, so ours carry a suffix that cannot collide with it.
+ */
+export const frontendServiceName = (graphName: string) => dnsName(graphName, "frontend-ha");
+export const frontendLoadBalancerName = (graphName: string) => dnsName(graphName, "frontend-lb");
+
 const ports = () => [{ name: FRONTEND_PORT.name, port: FRONTEND_PORT.containerPort, targetPort: FRONTEND_PORT.name, protocol: "TCP" }];
 
 /** In-cluster Service for the graph's frontend pods (readiness-gated: `/health` turns 503 on drain). */
@@ -18,29 +30,69 @@ export function frontendClusterService(graphName: string, namespace: string, com
   return {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { name: dnsName(graphName, "frontend"), namespace, labels: { ...labels } },
+    metadata: { name: frontendServiceName(graphName), namespace, labels: { ...labels } },
     spec: { type: "ClusterIP", selector: componentSelector(graphName, component), ports: ports(), publishNotReadyAddresses: false },
   };
 }
 
-/** Internal load balancer in front of the frontend pods; the annotations come from the cloud layer. */
+/** Annotations that make a cloud load balancer private (in-tree AWS, AWS Load Balancer Controller, Azure). */
+const INTERNAL_FLAGS = ["service.beta.kubernetes.io/aws-load-balancer-internal", "service.beta.kubernetes.io/azure-load-balancer-internal"];
+const AWS_SCHEME = "service.beta.kubernetes.io/aws-load-balancer-scheme";
+
+/**
+ * The cloud layer's internal load balancer annotations turned internet-facing: the "internal" flags
+ * go, an AWS Load Balancer Controller scheme becomes `internet-facing`; everything else (NLB type,
+ * cross-zone) stays.
+ */
+export function publicLoadBalancerAnnotations(internal: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(internal)) {
+    if (INTERNAL_FLAGS.includes(k)) continue;
+    out[k] = k === AWS_SCHEME ? "internet-facing" : v;
+  }
+  return out;
+}
+
+/** The load balancer's annotations for `dynamo-ha:exposure`; undefined means no load balancer. */
+export function frontendLoadBalancerAnnotations(
+  e: { readonly loadBalancer: boolean; readonly internalLoadBalancer: boolean },
+  internal: Readonly<Record<string, string>>,
+): Record<string, string> | undefined {
+  if (!e.loadBalancer) return undefined;
+  return e.internalLoadBalancer ? { ...internal } : publicLoadBalancerAnnotations(internal);
+}
+
+/** Load balancer in front of the frontend pods; the annotations come from the cloud layer. */
 export function frontendLoadBalancer(
   graphName: string,
   namespace: string,
   component: string,
   annotations: Readonly<Record<string, string>>,
   labels: Record<string, string> = {},
+  sourceRanges: readonly string[] = [],
 ): ServiceObject {
   return {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { name: dnsName(graphName, "frontend-lb"), namespace, labels: { ...labels }, annotations: { ...annotations } },
-    spec: { type: "LoadBalancer", selector: componentSelector(graphName, component), ports: ports(), externalTrafficPolicy: "Cluster" },
+    metadata: { name: frontendLoadBalancerName(graphName), namespace, labels: { ...labels }, annotations: { ...annotations } },
+    spec: {
+      type: "LoadBalancer",
+      selector: componentSelector(graphName, component),
+      ports: ports(),
+      externalTrafficPolicy: "Cluster",
+      ...(sourceRanges.length > 0 ? { loadBalancerSourceRanges: [...sourceRanges] } : {}),
+    },
   };
 }
 
-/** The in-cluster DNS address of the ClusterIP Service. */
-export const clusterEndpoint = (svc: ServiceObject) => `http://${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local:${FRONTEND_PORT.containerPort}`;
+/** The in-cluster DNS name of a Service. */
+export const clusterHost = (svc: ServiceObject) => `${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`;
+
+/** `http://host:8000`, for people reading stack outputs. */
+export const frontendUrl = (host: string) => `${FRONTEND_PROTOCOL.toLowerCase()}://${host}:${FRONTEND_PORT.containerPort}`;
+
+/** The in-cluster URL of the ClusterIP Service. */
+export const clusterEndpoint = (svc: ServiceObject) => frontendUrl(clusterHost(svc));
 
 export interface FrontendExposureArgs {
   readonly graphName: string;
@@ -48,10 +100,12 @@ export interface FrontendExposureArgs {
   /** Component name of the frontend in the graph. */
   readonly component: string;
   /**
-   * Annotations for an internal load balancer; absent means no load balancer.
+   * Annotations for the load balancer (already internal or internet-facing); absent means no load balancer.
    * @default - ClusterIP only
    */
   readonly loadBalancerAnnotations?: Readonly<Record<string, string>>;
+  /** Client CIDRs the load balancer admits. @default [] (every address) */
+  readonly loadBalancerSourceRanges?: readonly string[];
   /** @default {} */
   readonly labels?: Record<string, string>;
   /**
@@ -63,7 +117,11 @@ export interface FrontendExposureArgs {
 }
 
 export class FrontendExposure extends pulumi.ComponentResource {
-  /** `http://host:8000`: the load balancer's address when there is one, else the in-cluster name. */
+  /** Bare hostname (or IP) of the load balancer when there is one, else the in-cluster DNS name. */
+  readonly host: pulumi.Output<string>;
+  readonly port: number = FRONTEND_PORT.containerPort;
+  readonly protocol: string = FRONTEND_PROTOCOL;
+  /** `http://host:8000`. */
   readonly endpoint: pulumi.Output<string>;
   readonly services: k8s.core.v1.Service[];
 
@@ -74,17 +132,17 @@ export class FrontendExposure extends pulumi.ComponentResource {
     const svc = new k8s.core.v1.Service(`${name}-svc`, clusterIp, { parent: this, dependsOn });
     this.services = [svc];
     if (args.loadBalancerAnnotations) {
-      const lbObj = frontendLoadBalancer(args.graphName, args.namespace, args.component, args.loadBalancerAnnotations, args.labels);
+      const lbObj = frontendLoadBalancer(args.graphName, args.namespace, args.component, args.loadBalancerAnnotations, args.labels, args.loadBalancerSourceRanges);
       const lb = new k8s.core.v1.Service(`${name}-lb`, lbObj, { parent: this, dependsOn });
       this.services.push(lb);
-      this.endpoint = lb.status.apply((st) => {
+      this.host = lb.status.apply((st) => {
         const ingress = st?.loadBalancer?.ingress?.[0];
-        const host = ingress?.hostname ?? ingress?.ip;
-        return host ? `http://${host}:${FRONTEND_PORT.containerPort}` : clusterEndpoint(clusterIp);
+        return ingress?.hostname ?? ingress?.ip ?? clusterHost(clusterIp);
       });
     } else {
-      this.endpoint = pulumi.output(clusterEndpoint(clusterIp));
+      this.host = pulumi.output(clusterHost(clusterIp));
     }
-    this.registerOutputs({ endpoint: this.endpoint });
+    this.endpoint = this.host.apply(frontendUrl);
+    this.registerOutputs({ host: this.host, port: this.port, protocol: this.protocol, endpoint: this.endpoint });
   }
 }

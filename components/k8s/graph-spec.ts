@@ -88,11 +88,13 @@ export function componentPodTemplate(s: GraphSettings, c: ComponentPlan, placeme
 
   const spec: Record<string, unknown> = {
     terminationGracePeriodSeconds: s.terminationGracePeriodSeconds,
-    // Zone spread is hard: each zone has a fallback pool, so a spot shortage delays rather than
-    // stacks replicas into one zone. GPU workers also spread over hosts so one node loss costs one replica.
+    // Zone spread is hard for every component and honours taints, so the nodes of a failed zone stop
+    // counting (spread.ts): each zone has a fallback pool, so a spot shortage delays rather than stacks
+    // replicas into one zone. GPU workers also spread hard over hosts so one node loss costs one replica;
+    // the frontend's host spread stays soft (CPU-only and cheap to reschedule; its zone spread is hard).
     topologySpreadConstraints: isFrontend
-      ? [zoneSpread(selector, "DoNotSchedule", { generationScoped: true }), hostSpread(selector, "ScheduleAnyway", { generationScoped: true })]
-      : [zoneSpread(selector, "DoNotSchedule", { generationScoped: true }), hostSpread(selector, "DoNotSchedule", { generationScoped: true })],
+      ? [zoneSpread(selector, { generationScoped: true }), hostSpread(selector, "ScheduleAnyway", { generationScoped: true })]
+      : [zoneSpread(selector, { generationScoped: true }), hostSpread(selector, "DoNotSchedule", { generationScoped: true })],
     containers: [main],
   };
   if (!isFrontend) {

@@ -3,11 +3,12 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
+import { FRONTEND_URL_OUTPUT, REGIONAL_OUTPUTS } from "../core/regional-outputs";
 import { VERSIONS } from "../core/versions";
 import { ClusterFacts, KubernetesLayer } from "./cluster-facts";
 import { DynamoGraph } from "./dynamo-graph";
 import { DynamoPlatform } from "./dynamo-platform";
-import { FrontendExposure } from "./frontend-service";
+import { FrontendExposure, frontendLoadBalancerAnnotations } from "./frontend-service";
 import { GpuSoftware } from "./gpu-software";
 import { graphNamespace, LAYER_LABELS } from "./graph-namespace";
 import { resolveGraph } from "./graph-settings";
@@ -90,7 +91,8 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
       graphName: settings.name,
       namespace: settings.namespace,
       component: frontend.name,
-      loadBalancerAnnotations: c.exposure.internalLoadBalancer ? facts.internalLoadBalancerAnnotations : undefined,
+      loadBalancerAnnotations: frontendLoadBalancerAnnotations(c.exposure, facts.internalLoadBalancerAnnotations),
+      loadBalancerSourceRanges: c.exposure.loadBalancerSourceRanges,
       labels,
       dependsOn: [graph.graph],
     },
@@ -98,7 +100,10 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
   );
 
   const outputs: Record<string, pulumi.Input<unknown>> = {
-    frontendEndpoint: exposure.endpoint,
+    [FRONTEND_URL_OUTPUT]: exposure.endpoint,
+    [REGIONAL_OUTPUTS.frontendHost]: exposure.host,
+    [REGIONAL_OUTPUTS.frontendPort]: exposure.port,
+    [REGIONAL_OUTPUTS.frontendProtocol]: exposure.protocol,
     graphName: settings.name,
     graphNamespace: settings.namespace,
     platformNamespace: platform.namespace,

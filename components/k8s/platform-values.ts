@@ -47,9 +47,10 @@ function operatorValues(i: PlatformValuesInput, storesOnEtcd: boolean) {
   const placement = systemPlacement(i.systemNodeLabels, { ...OPERATOR_POD_LABEL });
   return {
     enabled: true,
-    // The CRDs are Pulumi resources of this program (crds.ts): visible to plan and policies, ordered
-    // before graphs, protected and retained. The operator must not re-apply or replace them.
-    upgradeCRD: false,
+    // The operator's crd-apply init container installs the real CRDs (full schemas, conversion webhook,
+    // scale subresources) matching its own version before the manager starts, and upgrades them with
+    // the chart. This program's CRD resources are only the bootstrap and retention anchor (crds.ts).
+    upgradeCRD: true,
     discoveryBackend: storesOnEtcd ? "etcd" : "kubernetes",
     controllerManager: {
       // Two or more: the admission webhook fails closed, so one replica blocks deploys while it restarts.
@@ -80,7 +81,7 @@ function etcdValues(i: PlatformValuesInput) {
     livenessProbe: { enabled: true },
     tolerations: placement.tolerations,
     affinity: placement.affinity,
-    topologySpreadConstraints: [zoneSpread(selector, "DoNotSchedule")],
+    topologySpreadConstraints: [zoneSpread(selector)],
   };
 }
 
@@ -102,7 +103,7 @@ function natsValues(i: PlatformValuesInput) {
     // The JetStream alert reads the exporter's metrics.
     promExporter: { enabled: true },
     podTemplate: {
-      topologySpreadConstraints: natsSpreadMap([ZONE_KEY, HOST_KEY], "DoNotSchedule"),
+      topologySpreadConstraints: natsSpreadMap([ZONE_KEY, HOST_KEY]),
       merge: { spec: { tolerations: placement.tolerations, affinity: placement.affinity } },
     },
   };

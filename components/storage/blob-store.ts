@@ -32,6 +32,7 @@ export interface CheckpointStoreArgs {
   readonly tags?: Record<string, string>;
 }
 
+/** Pass the region's azure-native provider as `providers: [provider]`: every child goes through it. */
 export class CheckpointStore extends pulumi.ComponentResource {
   public readonly account: storage.StorageAccount;
   public readonly container: storage.BlobContainer;

@@ -10,16 +10,30 @@ import { CheckpointStore } from "./blob-store";
 import { CHREK_BASE_PATH, CheckpointVolume } from "./pvc-store";
 import { CheckpointBucket } from "./s3-store";
 
-/** Default ReadWriteMany classes: EFS CSI on EKS, Azure Files premium on AKS. */
-export const DEFAULT_RWX_CLASS = { aws: "efs-sc", azure: "azurefile-csi-premium" } as const;
+/**
+ * The default ReadWriteMany class: Azure Files premium, which AKS ships. EKS ships no ReadWriteMany
+ * class (EFS needs its CSI driver and a file system), so AWS stacks must name one in
+ * storage.pvcStorageClass (checked before anything registers).
+ */
+export const AZURE_RWX_CLASS = "azurefile-csi-premium";
 
 /** The service account the graph's pods run as when they use the store. */
 export function storageServiceAccount(c: RegionalConfig): string {
   return `${c.graph.name}-storage`;
 }
 
-/** @param namespace the graph namespace; the volume claim (backend pvc) waits for it. */
-export function buildStorage(c: RegionalConfig, facts: ClusterFacts, namespace?: pulumi.Resource): { facts: StorageFacts; outputs: Record<string, pulumi.Input<unknown>> } {
+/**
+ * @param namespace the graph namespace; the volume claim (backend pvc) waits for it.
+ * @param cloudProvider the region's aws.Provider or azure-native Provider (RegionLayer.cloudProvider):
+ *   buckets, keys, roles and storage accounts go through it, never the ambient default provider.
+ */
+export function buildStorage(
+  c: RegionalConfig,
+  facts: ClusterFacts,
+  namespace: pulumi.Resource | undefined,
+  cloudProvider: pulumi.ProviderResource,
+): { facts: StorageFacts; outputs: Record<string, pulumi.Input<unknown>> } {
+  const inRegion = { providers: [cloudProvider] };
   const s = c.storage;
   const out = (f: StorageFacts, store: pulumi.Input<string>) => ({
     facts: f,
@@ -30,7 +44,7 @@ export function buildStorage(c: RegionalConfig, facts: ClusterFacts, namespace?:
   if (s.backend === "pvc") {
     const vol = new CheckpointVolume("checkpoints", {
       namespace: c.graph.namespace,
-      storageClassName: s.pvcStorageClass ?? DEFAULT_RWX_CLASS[c.cloud],
+      storageClassName: s.pvcStorageClass ?? AZURE_RWX_CLASS,
       size: s.pvcSize,
       allowDataLoss: s.allowDataLoss,
       provider: facts.provider,
@@ -54,16 +68,21 @@ export function buildStorage(c: RegionalConfig, facts: ClusterFacts, namespace?:
   const ns = c.graph.namespace;
   if (facts.identity.kind === "eks-pod-identity") {
     const name = s.name ?? s3BucketName(c.stack);
-    const bucket = new CheckpointBucket("checkpoints", {
-      bucketName: name,
-      region: c.region,
-      prefix: s.prefix,
-      noncurrentVersionDays: s.noncurrentVersionDays,
-      replication: replicationTarget({ ...s, peerStack: c.dr.peerStack }),
-      allowDataLoss: s.allowDataLoss,
-      podAccess: { clusterName: facts.identity.clusterName, namespace: ns, serviceAccount: sa },
-      tags: c.labels,
-    });
+    const bucket = new CheckpointBucket(
+      "checkpoints",
+      {
+        bucketName: name,
+        region: c.region,
+        prefix: s.prefix,
+        noncurrentVersionDays: s.noncurrentVersionDays,
+        // The peer's bucket must exist (versioned) before this one replicates to it: deploy the peer first.
+        replication: replicationTarget({ ...s, peerStack: c.dr.peerStack }),
+        allowDataLoss: s.allowDataLoss,
+        podAccess: { clusterName: facts.identity.clusterName, namespace: ns, serviceAccount: sa },
+        tags: c.labels,
+      },
+      inRegion,
+    );
     // Pod Identity needs no service-account annotation: the association names the account.
     return out(
       {
@@ -79,17 +98,21 @@ export function buildStorage(c: RegionalConfig, facts: ClusterFacts, namespace?:
     );
   }
 
-  const store = new CheckpointStore("checkpoints", {
-    accountName: s.name ?? azureAccountName(c.stack),
-    resourceGroupName: facts.identity.resourceGroupName,
-    location: c.region,
-    container: s.prefix,
-    softDeleteDays: s.noncurrentVersionDays,
-    geoRedundant: s.replicateToRegion !== undefined,
-    allowDataLoss: s.allowDataLoss,
-    podAccess: { oidcIssuerUrl: facts.identity.oidcIssuerUrl, namespace: ns, serviceAccount: sa },
-    tags: c.labels,
-  });
+  const store = new CheckpointStore(
+    "checkpoints",
+    {
+      accountName: s.name ?? azureAccountName(c.stack),
+      resourceGroupName: facts.identity.resourceGroupName,
+      location: c.region,
+      container: s.prefix,
+      softDeleteDays: s.noncurrentVersionDays,
+      geoRedundant: s.replicateToRegion !== undefined,
+      allowDataLoss: s.allowDataLoss,
+      podAccess: { oidcIssuerUrl: facts.identity.oidcIssuerUrl, namespace: ns, serviceAccount: sa },
+      tags: c.labels,
+    },
+    inRegion,
+  );
   return out(
     {
       backend: "azure-blob",

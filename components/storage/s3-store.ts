@@ -3,7 +3,7 @@
 // EKS Pod Identity with a policy limited to its prefix.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { dataProtection, ReplicationTarget } from "../core/storage-plan";
+import { dataProtection, kmsAliasFor, ReplicationTarget } from "../core/storage-plan";
 import { asTrustPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
 
 export interface CheckpointBucketArgs {
@@ -15,7 +15,11 @@ export interface CheckpointBucketArgs {
   readonly prefix?: string;
   /** Days a noncurrent object version is kept before it expires. @default 30 */
   readonly noncurrentVersionDays?: number;
-  /** Replicate to the DR peer's bucket. @default - no replication */
+  /**
+   * Replicate to the DR peer's bucket. S3 refuses a replication configuration whose destination
+   * bucket does not exist with versioning on: deploy the peer (secondary) region first.
+   * @default - no replication
+   */
   readonly replication?: ReplicationTarget;
   /** Drop protect/retainOnDelete and let the bucket be emptied on delete. @default false */
   readonly allowDataLoss?: boolean;
@@ -25,6 +29,10 @@ export interface CheckpointBucketArgs {
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * Pass the region's AWS provider as `providers: [provider]`: every child and the account/partition
+ * lookups go through it, never the ambient default provider.
+ */
 export class CheckpointBucket extends pulumi.ComponentResource {
   public readonly bucket: aws.s3.Bucket;
   public readonly key: aws.kms.Key;
@@ -44,7 +52,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
 
     // Losing the key loses every object it encrypted: the key is protected like the bucket.
     this.key = new aws.kms.Key(`${name}-key`, { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, region, tags }, keep);
-    new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${args.bucketName}`, targetKeyId: this.key.keyId, region }, child);
+    new aws.kms.Alias(`${name}-key-alias`, { name: kmsAliasFor(args.bucketName), targetKeyId: this.key.keyId, region }, child);
 
     this.bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: args.bucketName, forceDestroy: args.allowDataLoss ?? false, region, tags }, keep);
     const bucket = this.bucket.id;

@@ -1,6 +1,8 @@
-// Does a pod spec spread its replicas across zones? A zone topology spread constraint or a *required*
-// pod anti-affinity term on the zone key, each selecting the pods themselves. Hostname-only spread
-// survives a node loss but not a zone loss; preferred anti-affinity is dropped under pressure.
+// Does a pod spec spread its replicas across zones? A *hard* zone topology spread constraint
+// (whenUnsatisfiable: DoNotSchedule) or a *required* pod anti-affinity term on the zone key, each
+// selecting the pods themselves. Hostname-only spread survives a node loss but not a zone loss; soft
+// rules (ScheduleAnyway, preferred anti-affinity) are dropped exactly under capacity pressure, when
+// replicas would stack into one zone, so neither counts.
 import { ZONE_KEY } from "./keys";
 import { Labels, selects } from "./selectors";
 import { at, isObj, isUnknown, Tri, UNKNOWN } from "./values";
@@ -9,6 +11,18 @@ export interface SpreadVerdict {
   ok: Tri;
   /** Why not, when ok is false: what the spec has instead. */
   detail: string;
+}
+
+/** Only DoNotSchedule holds under pressure; ScheduleAnyway (or a missing value) does not. */
+function isHard(when: unknown): Tri {
+  if (isUnknown(when)) return UNKNOWN;
+  return when === "DoNotSchedule";
+}
+
+function and(a: Tri, b: Tri): Tri {
+  if (a === false || b === false) return false;
+  if (isUnknown(a) || isUnknown(b)) return UNKNOWN;
+  return true;
 }
 
 export function zoneSpread(podSpec: unknown, podLabels: Labels): SpreadVerdict {
@@ -30,7 +44,9 @@ export function zoneSpread(podSpec: unknown, podLabels: Labels): SpreadVerdict {
       }
       const sel = selects(at(c, "labelSelector"), podLabels);
       if (sel === false) seen.push(`a zone spread constraint whose labelSelector does not select the pods`);
-      results.push(sel);
+      const hard = isHard(at(c, "whenUnsatisfiable"));
+      if (hard === false) seen.push(`a zone spread constraint with whenUnsatisfiable ${String(at(c, "whenUnsatisfiable") ?? "unset")} (not DoNotSchedule)`);
+      results.push(and(sel, hard));
     }
   }
   const anti = at(podSpec, "affinity", "podAntiAffinity");

@@ -11,9 +11,9 @@ export interface ZoneSpreadConfig {
 /** Without a zone constraint the scheduler may pack every replica into one zone; a zone outage takes all. */
 export const zoneSpreadPolicy: ResourceValidationPolicy = {
   name: "zone-spread",
-  description: `Workloads with 2 or more replicas spread across zones: a topologySpreadConstraint or required pod anti-affinity on topology.kubernetes.io/zone that selects the pods (hostname-only spread is not enough).`,
+  description: `Workloads with 2 or more replicas spread across zones: a topologySpreadConstraint with whenUnsatisfiable DoNotSchedule, or required pod anti-affinity, on topology.kubernetes.io/zone that selects the pods (hostname-only spread, ScheduleAnyway and preferred anti-affinity are not enough).`,
   remediationSteps:
-    "Add topologySpreadConstraints: [{maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: <pod labels>}}] to the pod spec (DGD v1beta1: components[].podTemplate.spec; v1alpha1: services.<name>.extraPodSpec).",
+    "Add topologySpreadConstraints: [{maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, nodeTaintsPolicy: Honor, labelSelector: {matchLabels: <pod labels>}}] to the pod spec (DGD v1beta1: components[].podTemplate.spec; v1alpha1: services.<name>.extraPodSpec).",
   enforcementLevel: "mandatory",
   severity: "high",
   configSchema: { properties: { minReplicas: { type: "integer", minimum: 1, default: 2 } } },

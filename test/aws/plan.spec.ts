@@ -12,10 +12,11 @@ describe("plan of eks-us-east-1 (whole program)", function () {
 
   it("shows the GPU node groups with the capacity rows naming them", async () => {
     const p = await plan("eks-us-east-1", { policy: false });
-    const groups = p.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup" && String(r.inputs.nodeGroupName).startsWith("gpu-"));
+    const groups = p.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup" && String(r.inputs.nodeGroupNamePrefix).startsWith("gpu-"));
     assert.strictEqual(groups.length, 6);
     assert.ok(p.capacity);
-    assert.deepStrictEqual(p.capacity.pools.map((x) => x.name).sort(), groups.map((g) => String(g.inputs.nodeGroupName)).sort());
+    // A capacity row names its node group by the prefix EKS gives the group's unique name.
+    assert.deepStrictEqual(p.capacity.pools.map((x) => x.name).sort(), groups.map((g) => String(g.inputs.nodeGroupNamePrefix)).sort());
     assert.deepStrictEqual(Object.keys(p.capacity.withoutZone).sort(), ["us-east-1a", "us-east-1b", "us-east-1c"]);
     for (const gpus of Object.values(p.capacity.withoutZone)) assert.ok(gpus >= p.capacity.requiredGpus);
     assert.strictEqual(p.outputs.kubeconfig === "[secret]" || p.outputs.kubeconfig === "<computed>", true);
@@ -34,7 +35,7 @@ describe("plan of eks-us-east-1 (whole program)", function () {
     }
     const doc = JSON.parse(fs.readFileSync(file, "utf8"));
     fs.rmSync(dir, { recursive: true, force: true });
-    const names = doc.resources.filter((r: { type: string }) => r.type === "aws:eks/nodeGroup:NodeGroup").map((r: { inputs: { nodeGroupName: string } }) => r.inputs.nodeGroupName);
+    const names = doc.resources.filter((r: { type: string }) => r.type === "aws:eks/nodeGroup:NodeGroup").map((r: { inputs: { nodeGroupNamePrefix: string } }) => r.inputs.nodeGroupNamePrefix);
     for (const pool of doc.capacity.pools) assert.ok(names.includes(pool.name), pool.name);
     assert.strictEqual(typeof doc.capacity.withoutSpot, "number");
   });

@@ -4,7 +4,7 @@ import { prioritiesYaml, priorityExpanderConfigMap } from "../../components/aws/
 import { planGpuPools } from "../../components/aws/gpu-pools";
 import { clusterAutoscalerPolicy, trustPolicy } from "../../components/aws/iam-policies";
 import { eksKubeconfig } from "../../components/aws/kubeconfig";
-import { asgNamePattern, gpuNodeGroupName, labelValue } from "../../components/aws/naming";
+import { asgNamePattern, gpuNodeGroupPrefix, labelValue, MAX_NODE_GROUP_PREFIX_LENGTH } from "../../components/aws/naming";
 import { subnetsByZone } from "../../components/aws/network";
 import { gp3StorageClass } from "../../components/aws/storage-class";
 import { planSubnets } from "../../components/aws/subnet-plan";
@@ -40,18 +40,23 @@ describe("EKS pure builders", () => {
   });
 
   it("names node groups so the priority patterns match their Auto Scaling groups", () => {
-    assert.strictEqual(gpuNodeGroupName("us-east-1a", "spot"), "gpu-spot-us-east-1a");
-    assert.ok(new RegExp(asgNamePattern("spot")).test(`eks-${gpuNodeGroupName("us-east-1a", "spot")}-0c1d`));
-    assert.ok(!new RegExp(asgNamePattern("spot")).test(`eks-${gpuNodeGroupName("us-east-1a", "on-demand")}-0c1d`));
-    assert.ok(new RegExp(asgNamePattern("on-demand")).test(`eks-${gpuNodeGroupName("us-east-1a", "on-demand")}-0c1d`));
+    assert.strictEqual(gpuNodeGroupPrefix("us-east-1a", "spot"), "gpu-spot-us-east-1a-");
+    // Node group: prefix + 26-character unique suffix; its Auto Scaling group: eks-<node group>-<uuid>.
+    const asg = (prefix: string) => `eks-${prefix}20250611093000123400000001-0ec9a7b2-5f3d-4c1e-8a6b-2d9f1e7c4b30`;
+    assert.ok(new RegExp(asgNamePattern("spot")).test(asg(gpuNodeGroupPrefix("us-east-1a", "spot"))));
+    assert.ok(!new RegExp(asgNamePattern("spot")).test(asg(gpuNodeGroupPrefix("us-east-1a", "on-demand"))));
+    assert.ok(new RegExp(asgNamePattern("on-demand")).test(asg(gpuNodeGroupPrefix("us-east-1a", "on-demand"))));
+    assert.ok(!new RegExp(asgNamePattern("on-demand")).test(asg("system-")));
+    // The longest region names still leave room for the suffix within EKS's 63 characters.
+    assert.ok(gpuNodeGroupPrefix("ap-southeast-5a", "on-demand").length <= MAX_NODE_GROUP_PREFIX_LENGTH);
     assert.strictEqual(labelValue("custom:x9.large"), "custom-x9.large");
   });
 
   it("capacity rows carry the real node group names and the sizing bounds", () => {
     const plan = planGpuPools(regional(stackConfig("eks-us-east-1")), "dynamo-eks-us-east-1");
-    assert.deepStrictEqual(plan.capacity.pools.map((p) => p.name), plan.groups.map((g) => g.name));
+    assert.deepStrictEqual(plan.capacity.pools.map((p) => p.name), plan.groups.map((g) => g.namePrefix));
     for (const g of plan.groups) {
-      const row = plan.capacity.pools.find((p) => p.name === g.name)!;
+      const row = plan.capacity.pools.find((p) => p.name === g.namePrefix)!;
       assert.deepStrictEqual([row.minNodes, row.maxNodes, row.zone], [g.minNodes, g.maxNodes, g.zone]);
     }
     assert.ok(plan.capacity.withoutSpot >= Math.ceil(0.5 * plan.capacity.requiredGpus));

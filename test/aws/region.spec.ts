@@ -18,7 +18,7 @@ describe("EKS region under mocks (eks-us-east-1)", function () {
   let outputs: Record<string, unknown>;
   const config = regional(stackConfig("eks-us-east-1"));
   const byType = (t: string) => res.filter((r) => r.type === t);
-  const gpuGroups = () => byType(NG).filter((r) => (r.inputs.nodeGroupName as string).startsWith("gpu-"));
+  const gpuGroups = () => byType(NG).filter((r) => String(r.inputs.nodeGroupNamePrefix).startsWith("gpu-"));
 
   before(async () => {
     const cap = await captureRegion();
@@ -73,8 +73,18 @@ describe("EKS region under mocks (eks-us-east-1)", function () {
     }
   });
 
+  it("names every node group by a prefix only, so a replacement is created before the old group is deleted", () => {
+    const groups = byType(NG);
+    assert.strictEqual(groups.length, config.zones.length * 2 + 1);
+    for (const g of groups) {
+      assert.strictEqual(g.inputs.nodeGroupName, undefined, g.name);
+      assert.match(String(g.inputs.nodeGroupNamePrefix), /^[a-z0-9][a-z0-9-]*-$/, g.name);
+      assert.ok(String(g.inputs.nodeGroupNamePrefix).length <= 37, "room for the 26-character suffix in 63");
+    }
+  });
+
   it("runs the system group on demand over every zone", () => {
-    const sys = byType(NG).find((r) => r.inputs.nodeGroupName === "system")!;
+    const sys = byType(NG).find((r) => r.inputs.nodeGroupNamePrefix === "system-")!;
     assert.strictEqual(sys.inputs.capacityType, "ON_DEMAND");
     assert.strictEqual((sys.inputs.subnetIds as unknown[]).length, config.zones.length);
     assert.ok(!("taints" in sys.inputs) || (sys.inputs.taints as unknown[]).length === 0);
@@ -99,6 +109,8 @@ describe("EKS region under mocks (eks-us-east-1)", function () {
     const key = byType("aws:kms/key:Key")[0];
     assert.strictEqual(key.inputs.enableKeyRotation, true);
     assert.strictEqual(key.protect, true);
+    // Deleting the cluster deletes every claim and bound volume with it.
+    assert.strictEqual(byType("aws:eks/cluster:Cluster")[0].protect, true);
     assert.deepStrictEqual(byType("aws:eks/cluster:Cluster")[0].propertyDependencies.encryptionConfig.map((u) => u.split("::").pop()), [key.name]);
     assert.strictEqual(byType("aws:ec2/natGateway:NatGateway").length, config.zones.length);
   });
@@ -144,10 +156,14 @@ describe("EKS region under mocks (eks-us-east-1)", function () {
     assert.strictEqual((cm.inputs.metadata as Inputs).namespace, "kube-system");
     const priorities = parseYaml((cm.inputs.data as Inputs).priorities) as Record<string, string[]>;
     const prio = (name: string) => Math.max(...Object.entries(priorities).filter(([, rs]) => rs.some((r) => new RegExp(r).test(name))).map(([p]) => Number(p)));
-    // EKS names a managed node group's Auto Scaling group eks-<nodeGroupName>-<uuid>.
+    // EKS names a managed node group's Auto Scaling group eks-<nodeGroupName>-<uuid>, and the node
+    // group name is the declared prefix plus a 26-character unique suffix.
+    const asg = (prefix: string) => `eks-${prefix}20250611093000123400000001-0ec9a7b2-5f3d-4c1e-8a6b-2d9f1e7c4b30`;
+    const prefixOf = (ct: string, zone: string) => String(byType(NG).find((r) => r.inputs.capacityType === ct && (r.inputs.labels as Inputs)[LABEL_ZONE] === zone)!.inputs.nodeGroupNamePrefix);
+    const system = String(byType(NG).find((r) => !String(r.inputs.nodeGroupNamePrefix).startsWith("gpu-"))!.inputs.nodeGroupNamePrefix);
     for (const zone of config.zones) {
-      assert.ok(prio(`eks-gpu-spot-${zone}-1234abcd`) > prio(`eks-gpu-ondemand-${zone}-1234abcd`), zone);
-      assert.ok(prio(`eks-gpu-ondemand-${zone}-1234abcd`) > prio("eks-system-1234abcd"), zone);
+      assert.ok(prio(asg(prefixOf("SPOT", zone))) > prio(asg(prefixOf("ON_DEMAND", zone))), zone);
+      assert.ok(prio(asg(prefixOf("ON_DEMAND", zone))) > prio(asg(system)), zone);
     }
   });
 
@@ -195,15 +211,23 @@ describe("EKS region variants", function () {
     for (const n of g) assert.deepStrictEqual(n.inputs.subnetIds, ["subnet-0a", "subnet-1a"]);
   });
 
+  it("leaves the cluster unprotected only with storage.allowDataLoss", async () => {
+    const cap = await captureRegion("eks-us-east-1", { storage: { backend: "object", replicateToRegion: "us-west-2", allowDataLoss: true } });
+    const cluster = cap.resources.filter((r) => r.type === "aws:eks/cluster:Cluster");
+    assert.strictEqual(cluster.length, 1);
+    assert.strictEqual(cluster[0].protect, false);
+    assert.strictEqual((cap.resources.find((r) => r.type === "kubernetes:storage.k8s.io/v1:StorageClass")!.inputs as Inputs).reclaimPolicy, "Delete");
+  });
+
   it("Bottlerocket: the node image runs the device plugin, so nothing is installed", async () => {
     const cap = await captureRegion("eks-us-east-1", { gpuPool: { instanceTypes: ["g6e.2xlarge", "g6e.4xlarge"], amiType: "BOTTLEROCKET_x86_64_NVIDIA" } });
     assert.strictEqual(cap.outputs.gpuSoftware, "none");
-    assert.ok(cap.resources.filter((r) => r.type === NG && String(r.inputs.nodeGroupName).startsWith("gpu-")).every((r) => r.inputs.amiType === "BOTTLEROCKET_x86_64_NVIDIA"));
+    assert.ok(cap.resources.filter((r) => r.type === NG && String(r.inputs.nodeGroupNamePrefix).startsWith("gpu-")).every((r) => r.inputs.amiType === "BOTTLEROCKET_x86_64_NVIDIA"));
   });
 
   it("without spot: only on-demand groups, one per zone", async () => {
     const cap = await captureRegion("eks-us-east-1", { gpuPool: { instanceTypes: ["g6e.2xlarge"], spot: false } });
-    const groups = cap.resources.filter((r) => r.type === NG && String(r.inputs.nodeGroupName).startsWith("gpu-"));
+    const groups = cap.resources.filter((r) => r.type === NG && String(r.inputs.nodeGroupNamePrefix).startsWith("gpu-"));
     assert.strictEqual(groups.length, 3);
     assert.ok(groups.every((r) => r.inputs.capacityType === "ON_DEMAND"));
   });

@@ -5,8 +5,10 @@ import { apiServerAccess, AUTOSCALER_PROFILE, systemPool } from "../../component
 import { decodeKubeconfig } from "../../components/azure/kube-provider";
 import { gpuDriverMode, labelValue, planGpuPools } from "../../components/azure/gpu-pool-plan";
 import { AGENT_POOL_NAME_PATTERN, agentPoolName, nodeSubnetCidr, topologyZone } from "../../components/azure/naming";
+import { premiumDiskStorageClass } from "../../components/azure/storage-class";
+import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR, cidrsOverlap } from "../../components/core/config/checks/azure";
 import { parse } from "yaml";
-import { aksConfig, gpuPool } from "./fixtures";
+import { aksConfig, gpuPool, validateK8s } from "./fixtures";
 
 describe("AKS pure builders", () => {
   it("names agent pools within AKS's 12 lowercase alphanumerics, distinct per zone and priority", () => {
@@ -74,5 +76,37 @@ describe("AKS pure builders", () => {
   it("decodes the base64 kubeconfig AKS returns", () => {
     assert.strictEqual(decodeKubeconfig({ kubeconfigs: [{ value: Buffer.from("apiVersion: v1\n").toString("base64") }] }), "apiVersion: v1\n");
     assert.throws(() => decodeKubeconfig({ kubeconfigs: [] }), /no user kubeconfig/);
+  });
+
+  it("builds a zonal Premium SSD class that retains disks unless data loss is allowed, valid for Kubernetes", async () => {
+    for (const allow of [false, true]) {
+      for (const sku of ["Premium_LRS", "Premium_ZRS"] as const) {
+        const sc = premiumDiskStorageClass(allow, sku);
+        assert.strictEqual(sc.reclaimPolicy, allow ? "Delete" : "Retain");
+        assert.strictEqual(sc.parameters.skuName, sku);
+        assert.strictEqual(sc.provisioner, "disk.csi.azure.com");
+        assert.strictEqual(sc.volumeBindingMode, "WaitForFirstConsumer");
+        await validateK8s(sc);
+      }
+    }
+    assert.strictEqual(premiumDiskStorageClass(false).parameters.skuName, "Premium_LRS");
+  });
+
+  it("detects CIDR overlap exactly: symmetric, true for nested ranges, false for disjoint ones", () => {
+    const cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 8, max: 30 })).map(([ip, bits]) => {
+      const size = 2 ** (32 - bits);
+      const base = ip - (ip % size);
+      return { text: `${[24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join(".")}/${bits}`, lo: base, hi: base + size };
+    });
+    fc.assert(
+      fc.property(cidr, cidr, (a, b) => {
+        assert.strictEqual(cidrsOverlap(a.text, b.text), a.lo < b.hi && b.lo < a.hi);
+        assert.strictEqual(cidrsOverlap(a.text, b.text), cidrsOverlap(b.text, a.text));
+        assert.ok(cidrsOverlap(a.text, a.text));
+      }),
+    );
+    assert.ok(!cidrsOverlap(AKS_POD_CIDR, AKS_SERVICE_CIDR));
+    assert.ok(cidrsOverlap(AKS_SERVICE_CIDR, `${AKS_DNS_SERVICE_IP}/32`), "the DNS service address lies in the service range");
+    assert.ok(!cidrsOverlap("10.40.0.0/16", AKS_POD_CIDR) && !cidrsOverlap("10.40.0.0/16", AKS_SERVICE_CIDR), "the default VNet is clear of both");
   });
 });

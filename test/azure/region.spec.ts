@@ -88,8 +88,36 @@ describe("AKS region (under mocks)", function () {
       assert.strictEqual(labels[LABEL_POOL_ROLE], "gpu");
       assert.strictEqual(labels[LABEL_GPU_CLASS], "A100");
       assert.strictEqual(labels[LABEL_CAPACITY], spot ? "spot" : "on-demand");
-      assert.strictEqual(labels[LABEL_ZONE], `eastus2-${p.availabilityZones[0]}`);
+      // No zone label of our own (it would keep balanceSimilarNodeGroups from balancing the zones);
+      // the zone is the pool's availabilityZones, the platform's topology label, and a tag.
+      assert.strictEqual(labels[LABEL_ZONE], undefined);
+      assert.ok(!Object.keys(labels).some((k) => k.includes("zone")), `${p.agentPoolName} labels ${Object.keys(labels)}`);
+      assert.strictEqual((p.tags as Record<string, string>)["dynamo-ha-zone"], `eastus2-${p.availabilityZones[0]}`);
     }
+  });
+
+  it("gives the pools of one priority identical labels and taints, so the autoscaler balances them", () => {
+    for (const priority of ["Spot", "Regular"]) {
+      const same = pools(base.cap).filter((p) => p.scaleSetPriority === priority);
+      assert.strictEqual(same.length, base.c.zones.length);
+      for (const p of same) {
+        assert.deepStrictEqual(p.nodeLabels, same[0].nodeLabels, p.agentPoolName);
+        assert.deepStrictEqual(p.nodeTaints, same[0].nodeTaints, p.agentPoolName);
+        assert.strictEqual(p.vmSize, same[0].vmSize);
+      }
+    }
+  });
+
+  it("creates the GPU pools one after another (AKS allows one agent-pool operation per cluster at a time)", () => {
+    const recs = ofType(base.cap, AGENT_POOL);
+    assert.strictEqual(recs.length, 6);
+    // dependsOn also lists the resources the inputs come from (cluster, subnet, resource group).
+    const poolDeps = (r: ResourceRecord) => r.dependsOn.filter((u) => u.includes(`${AGENT_POOL}::`));
+    assert.deepStrictEqual(poolDeps(recs[0]), []);
+    for (let i = 1; i < recs.length; i++) assert.deepStrictEqual(poolDeps(recs[i]), [recs[i - 1].urn], recs[i].name);
+    // Every pool also waits for the cluster, so the first pool waits for the System pool's creation.
+    const cluster = ofType(base.cap, CLUSTER)[0];
+    for (const r of recs) assert.ok(r.dependsOn.includes(cluster.urn), r.name);
   });
 
   it("sizes every pool's autoscaling bounds with the shared zone-loss sizing", () => {
@@ -183,6 +211,29 @@ describe("AKS region (under mocks)", function () {
     assert.ok(cms[0].provider.includes("pulumi:providers:kubernetes"));
   });
 
+  it("creates its own Premium SSD block storage class that keeps disks, valid for Kubernetes", async () => {
+    const scs = ofType(base.cap, "kubernetes:storage.k8s.io/v1:StorageClass");
+    assert.strictEqual(scs.length, 1);
+    const sc = scs[0].inputs as { metadata: { name: string }; provisioner: string; reclaimPolicy: string; volumeBindingMode: string; allowVolumeExpansion: boolean; parameters: Record<string, string> };
+    assert.strictEqual(sc.metadata.name, base.facts.blockStorageClass);
+    assert.strictEqual(sc.provisioner, "disk.csi.azure.com");
+    assert.strictEqual(sc.parameters.skuName, "Premium_LRS");
+    assert.strictEqual(sc.volumeBindingMode, "WaitForFirstConsumer");
+    assert.strictEqual(sc.reclaimPolicy, "Retain");
+    assert.strictEqual(sc.allowVolumeExpansion, true);
+    assert.ok(scs[0].provider.includes("pulumi:providers:kubernetes"));
+    assert.ok(base.facts.readyResources.length > 0);
+    await validateK8s(scs[0].inputs as { apiVersion: string; kind: string });
+    await assert.rejects(validateK8s({ ...(scs[0].inputs as { apiVersion: string; kind: string }), volumeBindingMode: 3 } as never));
+  });
+
+  it("deletes disks with their claims, and leaves the cluster unprotected, only with storage.allowDataLoss", async () => {
+    const loose = await run({ storage: { allowDataLoss: true } });
+    const sc = ofType(loose.cap, "kubernetes:storage.k8s.io/v1:StorageClass")[0].inputs as { reclaimPolicy: string };
+    assert.strictEqual(sc.reclaimPolicy, "Delete");
+    assert.strictEqual(ofType(loose.cap, CLUSTER)[0].protect, false);
+  });
+
   it("exports the kubeconfig only as a secret, and builds the provider from it", async () => {
     assert.strictEqual(base.cap.outputs.kubeconfig, "[secret]");
     const k8s = ofType(base.cap, "pulumi:providers:kubernetes");
@@ -209,7 +260,7 @@ describe("AKS region (under mocks)", function () {
       { key: "nvidia.com/gpu", operator: "Equal", value: "true", effect: "NoSchedule" },
       { key: "kubernetes.azure.com/scalesetpriority", operator: "Equal", value: "spot", effect: "NoSchedule" },
     ]);
-    assert.strictEqual(f.blockStorageClass, "managed-csi-premium");
+    assert.strictEqual(f.blockStorageClass, "premium-ssd-wait");
     assert.deepStrictEqual(f.internalLoadBalancerAnnotations, { "service.beta.kubernetes.io/azure-load-balancer-internal": "true" });
     assert.strictEqual(f.identity.kind, "azure-workload-identity");
     assert.deepStrictEqual(f.gpuNodeLabel, { key: LABEL_POOL_ROLE, value: "gpu" });
@@ -218,11 +269,12 @@ describe("AKS region (under mocks)", function () {
     assert.strictEqual(f.gpuPools.length, 6);
     for (const p of f.gpuPools) {
       assert.strictEqual(p.labels[f.gpuNodeLabel.key], f.gpuNodeLabel.value);
-      assert.strictEqual(p.labels[LABEL_ZONE], p.zone);
+      assert.strictEqual(p.labels[LABEL_ZONE], undefined);
       assert.ok(f.zones.includes(p.zone));
     }
-    // Every GPU pool and the priorities ConfigMap are waited for.
-    assert.strictEqual(f.readyResources.length, 7);
+    assert.deepStrictEqual(f.gpuPools.map((p) => p.zone).sort(), [...f.zones, ...f.zones].sort());
+    // Every GPU pool, the priorities ConfigMap and the storage class are waited for.
+    assert.strictEqual(f.readyResources.length, 8);
   });
 
   it("reports capacity rows per zone and pool, without each zone and without spot", () => {

@@ -93,3 +93,44 @@ describe("storage and DR config", () => {
     assert.match(errorOf(regional({ storage: { name: "Bad-Name" } }, "azure")), /^dynamo-ha:storage\.name: /);
   });
 });
+
+describe("DR exposure and storage class config", () => {
+  it("a stack in a DR set needs an internet-facing load balancer", () => {
+    assert.strictEqual(
+      errorOf(regional({ dr: { role: "primary", peerStack: "eks-us-west-2" }, exposure: { internalLoadBalancer: true } })),
+      "dynamo-ha:exposure.internalLoadBalancer: global health checks cannot reach an internal load balancer; a stack in a DR set (dr.peerStack eks-us-west-2) sets false (restrict it with exposure.loadBalancerSourceRanges), got true",
+    );
+    assert.match(errorOf(regional({ dr: { peerStack: "eks-us-west-2" }, exposure: { loadBalancer: false, internalLoadBalancer: false } })), /^dynamo-ha:exposure\.loadBalancer: a stack in a DR set .*, got false$/);
+    // Without a DR peer an internal load balancer (the default) is fine.
+    loadStackConfig(regional({ exposure: {}, storage: {} }), "eks-us-east-1");
+  });
+
+  it("every bundled regional stack with a DR peer is exposed publicly", () => {
+    for (const s of ["eks-us-east-1", "eks-us-west-2", "aks-eastus2", "aks-westus3"]) {
+      const c = loadStackConfig(loadStackFile(s).config, s);
+      assert.ok(c.kind === "regional" && c.dr.peerStack !== undefined && c.exposure.loadBalancer && !c.exposure.internalLoadBalancer, s);
+    }
+  });
+
+  it("load balancer source ranges are IPv4 network CIDRs", () => {
+    const c = loadStackConfig(regional({ exposure: { internalLoadBalancer: false, loadBalancerSourceRanges: ["203.0.113.0/24"] }, dr: { peerStack: "p" } }), "eks-us-east-1");
+    assert.ok(c.kind === "regional" && c.exposure.loadBalancerSourceRanges[0] === "203.0.113.0/24");
+    assert.match(errorOf(regional({ exposure: { loadBalancerSourceRanges: ["203.0.113.1/24"] } })), /^dynamo-ha:exposure\.loadBalancerSourceRanges: "203\.0\.113\.1\/24" is not an IPv4 network CIDR/);
+    assert.match(errorOf(regional({ exposure: { loadBalancerSourceRanges: ["everyone"] } })), /^dynamo-ha:exposure\.loadBalancerSourceRanges\[0\]: must be an IPv4 CIDR/);
+  });
+
+  it("backend pvc on AWS needs a storage class; Azure has a default", () => {
+    assert.strictEqual(
+      errorOf(regional({ storage: { backend: "pvc" } })),
+      "dynamo-ha:storage.pvcStorageClass: backend pvc on AWS needs a ReadWriteMany class you installed (e.g. an EFS CSI class), got nothing",
+    );
+    loadStackConfig(regional({ storage: { backend: "pvc", pvcStorageClass: "efs-sc" } }), "eks-us-east-1");
+    loadStackConfig(regional({ storage: { backend: "pvc" } }, "azure"), "aks");
+  });
+
+  it("global.azureLocation is an Azure location name", () => {
+    const c = loadStackConfig(globalRaw({}), "g");
+    assert.ok(c.kind === "global" && c.global.azureLocation === "eastus");
+    assert.match(errorOf(globalRaw({ azureLocation: "East US" })), /^dynamo-ha:global\.azureLocation: must be an Azure location like eastus/);
+  });
+});

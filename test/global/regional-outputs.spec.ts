@@ -20,7 +20,12 @@ describe("regional outputs the global stack reads", () => {
     const dr = JSON.parse(file["dynamo-ha:dr"]) as { role: string; priority: number };
     assert.deepStrictEqual(
       { ...west },
-      { frontendEndpoint: "eks-us-west-2.frontend.invalid", healthPath: "/health", region: file["dynamo-ha:region"], role: dr.role, priority: dr.priority, weight: 100, cloud: file["dynamo-ha:cloud"] },
+      {
+        frontendHost: "eks-us-west-2.frontend.invalid",
+        frontendPort: 8000,
+        frontendProtocol: "HTTP",
+        frontendEndpoint: "http://eks-us-west-2.frontend.invalid:8000",
+        healthPath: "/health", region: file["dynamo-ha:region"], role: dr.role, priority: dr.priority, weight: 100, cloud: file["dynamo-ha:cloud"] },
     );
     assert.strictEqual(planStackReference("organization/dynamo-ha/not-bundled"), undefined);
   });

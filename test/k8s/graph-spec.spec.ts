@@ -71,6 +71,20 @@ describe("DynamoGraphDeployment spec (pure)", () => {
     }
   });
 
+  it("spreads every component hard over zones, honouring taints so a failed zone's nodes stop counting", () => {
+    for (const c of components(dgd)) {
+      const zone = c.podTemplate.spec.topologySpreadConstraints.filter((t: Any) => t.topologyKey === "topology.kubernetes.io/zone");
+      assert.strictEqual(zone.length, 1, c.name);
+      assert.strictEqual(zone[0].whenUnsatisfiable, "DoNotSchedule", c.name);
+      assert.strictEqual(zone[0].nodeTaintsPolicy, "Honor", c.name);
+      assert.strictEqual(zone[0].maxSkew, 1, c.name);
+    }
+    // Host spread keeps its own nodeTaintsPolicy default: only the zone constraint needs the taint rule.
+    const host = components(dgd).flatMap((c) => c.podTemplate.spec.topologySpreadConstraints.filter((t: Any) => t.topologyKey === "kubernetes.io/hostname"));
+    assert.strictEqual(host.length, components(dgd).length);
+    for (const t of host) assert.strictEqual(t.nodeTaintsPolicy, undefined);
+  });
+
   it("turns migration on at the frontend and keeps it off GPU nodes", () => {
     const f = components(dgd).find((x) => x.type === "frontend");
     assert.strictEqual(env(f).DYN_MIGRATION_LIMIT, "3");

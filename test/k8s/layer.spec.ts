@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { RegionalConfig } from "../../components/core/config";
 import { VERSIONS } from "../../components/core/versions";
 import { ClusterFacts } from "../../components/k8s/cluster-facts";
+import { DYNAMO_KINDS } from "../../components/k8s/crds";
 import { buildKubernetesLayer } from "../../components/k8s/layer";
 import { NO_STORAGE, StorageFacts } from "../../components/k8s/storage-facts";
 import { capture, Capture } from "../../tools/plan/capture";
@@ -60,7 +61,7 @@ describe("Kubernetes layer (under mocks)", function () {
     const v = r.inputs.values as Any;
     const expect: [string, unknown][] = [
       ["dynamo-operator.enabled", true],
-      ["dynamo-operator.upgradeCRD", false],
+      ["dynamo-operator.upgradeCRD", true],
       ["dynamo-operator.controllerManager.replicas", 2],
       ["dynamo-operator.controllerManager.leaderElection.id", "dynamo.nvidia.com"],
       ["dynamo-operator.controllerManager.leaderElection.namespace", "kube-system"],
@@ -89,15 +90,18 @@ describe("Kubernetes layer (under mocks)", function () {
     assert.strictEqual(at(v, "nats.config.jetstream.fileStore.pvc.size"), "20Gi");
   });
 
-  it("declares the CRDs protected, retained on delete, and leaves spec.conversion to the operator", () => {
+  it("declares the bootstrap CRDs protected, retained on delete, and never re-applied over the operator's", () => {
     const crds = ofType(base.cap, CRD);
-    assert.ok(crds.length >= 5);
+    assert.strictEqual(crds.length, DYNAMO_KINDS.length);
     for (const crd of crds) {
       assert.strictEqual(crd.protect, true, crd.name);
       assert.strictEqual(crd.retainOnDelete, true, crd.name);
-      assert.deepStrictEqual(crd.ignoreChanges, ["spec.conversion"]);
+      // crd-apply owns the schema after creation: Pulumi must not diff or re-apply spec or metadata.
+      assert.deepStrictEqual(crd.ignoreChanges, ["spec", "metadata.labels", "metadata.annotations"], crd.name);
     }
     assert.ok(crds.some((c) => (c.inputs.metadata as Any).name === "dynamographdeployments.nvidia.com"));
+    const dgdsa = crds.find((c) => (c.inputs.metadata as Any).name === "dynamographdeploymentscalingadapters.nvidia.com")!;
+    for (const v of (dgdsa.inputs.spec as Any).versions) assert.ok(v.subresources.scale, `DGDSA ${v.name} has /scale`);
   });
 
   it("still retains the CRDs when protection is turned off explicitly", async () => {
@@ -165,14 +169,31 @@ describe("Kubernetes layer (under mocks)", function () {
       assert.deepStrictEqual((s.inputs.spec as Any).ports, [{ name: "http", port: 8000, targetPort: "http", protocol: "TCP" }]);
     }
     assert.deepStrictEqual((lb.inputs.metadata as Any).annotations, LB_ANNOTATIONS);
-    // No cloud has answered under mocks: the endpoint falls back to the in-cluster name.
-    assert.strictEqual(base.cap.outputs.frontendEndpoint, "http://llm-frontend.dynamo.svc.cluster.local:8000");
+    // The operator owns `<graph>-<component>` (llm-frontend); ours must not take that name.
+    assert.deepStrictEqual([(cip.inputs.metadata as Any).name, (lb.inputs.metadata as Any).name], ["llm-frontend-ha", "llm-frontend-lb"]);
+    // No cloud has answered under mocks: the host falls back to the in-cluster name.
+    assert.strictEqual(base.cap.outputs.frontendHost, "llm-frontend-ha.dynamo.svc.cluster.local");
+    assert.strictEqual(base.cap.outputs.frontendPort, 8000);
+    assert.strictEqual(base.cap.outputs.frontendProtocol, "HTTP");
+    assert.strictEqual(base.cap.outputs.frontendEndpoint, "http://llm-frontend-ha.dynamo.svc.cluster.local:8000");
     assert.strictEqual(base.cap.outputs.graphName, "llm");
 
-    const noLb = await run({ exposure: { internalLoadBalancer: false } });
+    const noLb = await run({ exposure: { loadBalancer: false } });
     assert.deepStrictEqual(ofType(noLb.cap, SERVICE).map((s) => (s.inputs.spec as Any).type), ["ClusterIP"]);
     const preview = await run({}, {}, NO_STORAGE, true);
-    assert.strictEqual(preview.cap.outputs.frontendEndpoint, "<computed>", "the LB address is known only after apply");
+    assert.strictEqual(preview.cap.outputs.frontendHost, "<computed>", "the LB address is known only after apply");
+    assert.strictEqual(preview.cap.outputs.frontendEndpoint, "<computed>");
+  });
+
+  it("an internet-facing LB (internalLoadBalancer false) drops the internal scheme and admits only the source ranges", async () => {
+    const pub = await run({ exposure: { internalLoadBalancer: false, loadBalancerSourceRanges: ["203.0.113.0/24"] } });
+    const lb = ofType(pub.cap, SERVICE).find((s) => (s.inputs.spec as Any).type === "LoadBalancer")!;
+    assert.deepStrictEqual((lb.inputs.metadata as Any).annotations, { ...LB_ANNOTATIONS, "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing" });
+    assert.deepStrictEqual((lb.inputs.spec as Any).loadBalancerSourceRanges, ["203.0.113.0/24"]);
+    await validateObject(lb.inputs);
+    // Without ranges the field is absent (every address), not an empty list.
+    const open = await run({ exposure: { internalLoadBalancer: false } });
+    assert.ok(!("loadBalancerSourceRanges" in (ofType(open.cap, SERVICE).find((s) => (s.inputs.spec as Any).type === "LoadBalancer")!.inputs.spec as Any)));
   });
 
   it("installs the GPU Operator without drivers when the node image has them, or the device plugin", async () => {

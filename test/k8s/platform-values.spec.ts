@@ -20,7 +20,8 @@ describe("platform chart values (pure)", () => {
     const v = platformValues({ ...base, operatorReplicas: 3 });
     const op = "dynamo-operator";
     assert.strictEqual(at(v, `${op}.enabled`), true);
-    assert.strictEqual(at(v, `${op}.upgradeCRD`), false);
+    // The operator's crd-apply init container installs the real CRDs; this program only bootstraps them.
+    assert.strictEqual(at(v, `${op}.upgradeCRD`), true);
     assert.strictEqual(at(v, `${op}.controllerManager.replicas`), 3);
     assert.strictEqual(at(v, `${op}.controllerManager.leaderElection.id`), "dynamo.nvidia.com");
     assert.strictEqual(at(v, `${op}.controllerManager.leaderElection.namespace`), "kube-system");
@@ -63,6 +64,7 @@ describe("platform chart values (pure)", () => {
     const tsc = at(v, "etcd.topologySpreadConstraints");
     assert.strictEqual(tsc[0].topologyKey, "topology.kubernetes.io/zone");
     assert.strictEqual(tsc[0].whenUnsatisfiable, "DoNotSchedule");
+    assert.strictEqual(tsc[0].nodeTaintsPolicy, "Honor", "the tainted nodes of a failed zone must not count as a domain");
     assert.ok(at(v, "etcd.affinity.nodeAffinity"));
     assert.strictEqual(v.nats, undefined);
   });
@@ -79,8 +81,8 @@ describe("platform chart values (pure)", () => {
     assert.strictEqual(at(v, "nats.promExporter.enabled"), true);
     const tsc = at(v, "nats.podTemplate.topologySpreadConstraints");
     assert.ok(!Array.isArray(tsc));
-    assert.deepStrictEqual(tsc["topology.kubernetes.io/zone"], { maxSkew: 1, whenUnsatisfiable: "DoNotSchedule" });
-    assert.ok(tsc["kubernetes.io/hostname"]);
+    assert.deepStrictEqual(tsc["topology.kubernetes.io/zone"], { maxSkew: 1, whenUnsatisfiable: "DoNotSchedule", nodeTaintsPolicy: "Honor" });
+    assert.deepStrictEqual(tsc["kubernetes.io/hostname"], { maxSkew: 1, whenUnsatisfiable: "DoNotSchedule" });
     assert.ok(at(v, "nats.podTemplate.merge.spec.affinity.nodeAffinity"));
     assert.strictEqual(v.etcd, undefined);
   });

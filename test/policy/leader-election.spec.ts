@@ -52,8 +52,17 @@ describe("policy leader-election", () => {
 });
 
 describe("policy quorum-stores", () => {
-  it("passes when neither etcd nor clustered NATS is installed", async () => {
-    assert.deepStrictEqual(await runResource(quorumStores, platform({ global: { nats: { install: true } }, nats: { config: { cluster: { enabled: false } } } })), []);
+  it("passes when neither etcd nor NATS is installed", async () => {
+    assert.deepStrictEqual(await runResource(quorumStores, platform({ global: { etcd: { install: false }, nats: { install: false } }, nats: { config: { cluster: { enabled: false } } } })), []);
+  });
+
+  it("NATS installed without clustering is one pod: reported whether cluster.enabled is false or left to the chart default", async () => {
+    for (const nats of [{ config: { cluster: { enabled: false } } }, {}]) {
+      const v = await runResource(quorumStores, platform({ global: { nats: { install: true } }, nats }));
+      assert.strictEqual(v.length, 1, JSON.stringify(v));
+      assert.match(v[0], /nats\.config\.cluster\.enabled is not; a single NATS pod/);
+    }
+    assert.deepStrictEqual(await runResource(quorumStores, platform({ global: { nats: { install: true } }, nats: { config: { cluster: { enabled: UNKNOWN_WIRE } } } })), []);
   });
 
   it("etcd: flags 1 and 2 replicas, passes 3 with persistence and a PDB", async () => {

@@ -37,6 +37,26 @@ describe("policy zone-spread", () => {
     assert.strictEqual((await runResource(zoneSpreadPolicy, deployment("web", 3, anti("required", HOST)))).length, 1);
   });
 
+  it("a ScheduleAnyway zone constraint is a violation; DoNotSchedule passes; an unknown value is not judged", async () => {
+    const soft = await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [{ ...zoneTsc(labels), whenUnsatisfiable: "ScheduleAnyway" }] }));
+    assert.strictEqual(soft.length, 1);
+    assert.match(soft[0], /whenUnsatisfiable ScheduleAnyway \(not DoNotSchedule\)/);
+    const unset = await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [{ ...zoneTsc(labels), whenUnsatisfiable: undefined }] }));
+    assert.match(unset[0], /whenUnsatisfiable unset/);
+    assert.deepStrictEqual(await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [{ ...zoneTsc(labels), nodeTaintsPolicy: "Honor" }] })), []);
+    assert.deepStrictEqual(await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [{ ...zoneTsc(labels), whenUnsatisfiable: UNKNOWN_WIRE }] })), []);
+    // A soft zone constraint beside a hard rule still passes: the hard one spreads the pods.
+    const both = { topologySpreadConstraints: [{ ...zoneTsc(labels), whenUnsatisfiable: "ScheduleAnyway" }], ...anti("required", ZONE) };
+    assert.deepStrictEqual(await runResource(zoneSpreadPolicy, deployment("web", 3, both)), []);
+  });
+
+  it("a soft zone constraint on a DGD component is reported for that component", async () => {
+    const softSpec = { topologySpreadConstraints: [{ ...zoneTsc(dgdLabels("llm", "decode")), whenUnsatisfiable: "ScheduleAnyway" }] };
+    const v = await runResource(zoneSpreadPolicy, dgdBeta("llm", [{ name: "decode", replicas: 2, podSpec: softSpec }, { name: "prefill", replicas: 2, podSpec: spread(dgdLabels("llm", "prefill")) }]));
+    assert.strictEqual(v.length, 1);
+    assert.match(v[0], /component decode.*ScheduleAnyway/);
+  });
+
   it("a zone constraint whose selector misses the pods does not count", async () => {
     const v = await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [zoneTsc({ app: "other" })] }));
     assert.match(v[0], /does not select the pods/);

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { buildStorage } from "../../components/storage";
 import { StorageFacts } from "../../components/k8s/storage-facts";
-import { captureProgram, fakeFacts, regionalConfig } from "./fixtures";
+import { captureProgram, CLOUD_PROVIDER_REF, fakeCloudProvider, fakeFacts, regionalConfig } from "./fixtures";
+import { ResourceRecord } from "../../tools/plan/records";
 
 // kubernetes-models is ESM-only; keep the real dynamic import out of the CommonJS compiler's sight.
 const esmImport = new Function("s", "return import(s)") as (s: string) => Promise<Record<string, new (d: unknown) => { validate(): void }>>;
@@ -10,7 +11,7 @@ async function s3(over: Record<string, unknown> = {}) {
   let facts: StorageFacts | undefined;
   const c = regionalConfig("eks-us-east-1", over);
   const cap = await captureProgram(() => {
-    const s = buildStorage(c, fakeFacts("aws", c.region));
+    const s = buildStorage(c, fakeFacts("aws", c.region), undefined, fakeCloudProvider("aws", c.region));
     facts = s.facts;
     return s.outputs;
   });
@@ -19,7 +20,8 @@ async function s3(over: Record<string, unknown> = {}) {
 
 describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
   it("versioned, SSE-KMS, private, TLS-only, expiring old versions", async () => {
-    const p = await s3();
+    // The bundled stack replicates; without replicateToRegion there is no replication configuration.
+    const p = await s3({ storage: {} });
     const bucket = p.one("aws:s3/bucket:Bucket");
     assert.strictEqual(bucket.inputs.bucket, "dynamo-ha-eks-us-east-1-checkpoints");
     assert.strictEqual(bucket.inputs.region, "us-east-1");
@@ -95,7 +97,7 @@ describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () =>
     let facts: StorageFacts | undefined;
     const c = regionalConfig("aks-eastus2", over);
     const cap = await captureProgram(() => {
-      const s = buildStorage(c, fakeFacts("azure", c.region));
+      const s = buildStorage(c, fakeFacts("azure", c.region), undefined, fakeCloudProvider("azure", c.region));
       facts = s.facts;
       return s.outputs;
     });
@@ -146,9 +148,9 @@ describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () =>
 describe("regional storage: ReadWriteMany PVC and none", () => {
   it("a protected RWX PVC that validates against the Kubernetes schema", async () => {
     let facts: StorageFacts | undefined;
-    const c = regionalConfig("eks-us-east-1", { storage: { backend: "pvc", pvcSize: "500Gi" } });
+    const c = regionalConfig("eks-us-east-1", { storage: { backend: "pvc", pvcSize: "500Gi", pvcStorageClass: "efs-sc" } });
     const p = await captureProgram(() => {
-      const s = buildStorage(c, fakeFacts("aws", c.region));
+      const s = buildStorage(c, fakeFacts("aws", c.region), undefined, fakeCloudProvider("aws", c.region));
       facts = s.facts;
       return s.outputs;
     });
@@ -161,13 +163,70 @@ describe("regional storage: ReadWriteMany PVC and none", () => {
     const { PersistentVolumeClaim } = await esmImport("kubernetes-models/v1/PersistentVolumeClaim");
     new PersistentVolumeClaim({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: pvc.inputs.metadata, spec }).validate();
     assert.deepStrictEqual([facts!.backend, facts!.pvcName, facts!.env.DYN_CHECKPOINT_STORAGE_TYPE], ["pvc", "chrek-pvc", "pvc"]);
-    const loose = await captureProgram(() => buildStorage(regionalConfig("eks-us-east-1", { storage: { backend: "pvc", allowDataLoss: true } }), fakeFacts("aws", "us-east-1")).outputs);
+    const loose = await captureProgram(() => buildStorage(regionalConfig("eks-us-east-1", { storage: { backend: "pvc", pvcStorageClass: "efs-sc", allowDataLoss: true } }), fakeFacts("aws", "us-east-1"), undefined, fakeCloudProvider("aws", "us-east-1")).outputs);
     const p2 = loose.one("kubernetes:core/v1:PersistentVolumeClaim");
     assert.deepStrictEqual([p2.protect, p2.retainOnDelete], [false, false]);
   });
 
   it("backend none registers nothing", async () => {
-    const p = await captureProgram(() => buildStorage(regionalConfig("eks-us-east-1", { storage: { backend: "none" } }), fakeFacts("aws", "us-east-1")).outputs);
-    assert.deepStrictEqual(p.resources.filter((r) => r.type !== "pulumi:providers:kubernetes").map((r) => r.type), []);
+    const p = await captureProgram(() => buildStorage(regionalConfig("eks-us-east-1", { storage: { backend: "none" } }), fakeFacts("aws", "us-east-1"), undefined, fakeCloudProvider("aws", "us-east-1")).outputs);
+    assert.deepStrictEqual(p.resources.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.type), []);
+  });
+});
+
+describe("regional storage: the region's cloud provider, never the default one", () => {
+  const cloudResources = (rs: ResourceRecord[]) => rs.filter((r) => r.custom && (r.type.startsWith("aws:") || r.type.startsWith("azure-native:")));
+
+  it("every S3 resource (replication and pod access included) goes through the region's aws.Provider", async () => {
+    const c = regionalConfig("eks-us-east-1", { storage: { replicateToRegion: "us-west-2", replicationTimeControl: true }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
+    const p = await captureProgram(() => buildStorage(c, fakeFacts("aws", c.region), undefined, fakeCloudProvider("aws", c.region)).outputs);
+    const rs = cloudResources(p.resources);
+    assert.ok(rs.length >= 12, `S3, KMS, IAM and EKS resources: ${rs.map((r) => r.type)}`);
+    for (const r of rs) assert.ok(r.provider.startsWith(CLOUD_PROVIDER_REF.aws), `${r.type} ${r.name}: ${r.provider || "default provider"}`);
+  });
+
+  it("every Azure Blob resource goes through the region's azure-native Provider", async () => {
+    const c = regionalConfig("aks-eastus2");
+    const p = await captureProgram(() => buildStorage(c, fakeFacts("azure", c.region), undefined, fakeCloudProvider("azure", c.region)).outputs);
+    const rs = cloudResources(p.resources);
+    assert.ok(rs.length >= 6, `storage, identity and role resources: ${rs.map((r) => r.type)}`);
+    for (const r of rs) assert.ok(r.provider.startsWith(CLOUD_PROVIDER_REF.azure), `${r.type} ${r.name}: ${r.provider || "default provider"}`);
+  });
+});
+
+describe("regional storage: KMS aliases of dotted bucket names", () => {
+  const ALIAS = /^alias\/[a-zA-Z0-9/_-]+$/;
+
+  it("the key alias and the peer's replica-key alias replace dots, the same way on both sides", async () => {
+    const c = regionalConfig("eks-us-east-1", { storage: { name: "ckpt.east.example", replicateToRegion: "us-west-2", replicateToBucket: "ckpt.west.example" }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
+    const p = await captureProgram(() => buildStorage(c, fakeFacts("aws", c.region), undefined, fakeCloudProvider("aws", c.region)).outputs);
+    const alias = String(p.one("aws:kms/alias:Alias").inputs.name);
+    assert.strictEqual(alias, "alias/ckpt-east-example");
+    assert.match(alias, ALIAS);
+    assert.strictEqual(p.one("aws:s3/bucket:Bucket").inputs.bucket, "ckpt.east.example");
+    const [rule] = p.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig").inputs.rules as Record<string, Record<string, unknown>>[];
+    assert.strictEqual(rule.destination.bucket, "arn:aws:s3:::ckpt.west.example");
+    assert.deepStrictEqual(rule.destination.encryptionConfiguration, { replicaKmsKeyId: "arn:aws:kms:us-west-2:111122223333:alias/ckpt-west-example" });
+    const policy = JSON.parse(String(p.of("aws:iam/rolePolicy:RolePolicy").find((r) => r.name === "checkpoints-replication")!.inputs.policy));
+    const enc = policy.Statement.find((s: { Sid: string }) => s.Sid === "EncryptReplicas");
+    assert.deepStrictEqual(enc.Condition, { "ForAnyValue:StringEquals": { "kms:ResourceAliases": "alias/ckpt-west-example" } });
+  });
+
+  it("the stack deploying the peer bucket creates exactly the alias the primary looks up", async () => {
+    // The secondary named "ckpt.west.example" creates its alias; the primary's lookup above must match it.
+    const west = regionalConfig("eks-us-west-2", { storage: { name: "ckpt.west.example" } });
+    const p = await captureProgram(() => buildStorage(west, fakeFacts("aws", west.region), undefined, fakeCloudProvider("aws", west.region)).outputs);
+    assert.strictEqual(p.one("aws:kms/alias:Alias").inputs.name, "alias/ckpt-west-example");
+  });
+});
+
+describe("regional storage: ReadWriteMany class defaults", () => {
+  it("Azure defaults to azurefile-csi-premium; AWS uses the class the stack names", async () => {
+    const az = regionalConfig("aks-eastus2", { storage: { backend: "pvc" } });
+    const pa = await captureProgram(() => buildStorage(az, fakeFacts("azure", az.region), undefined, fakeCloudProvider("azure", az.region)).outputs);
+    assert.strictEqual((pa.one("kubernetes:core/v1:PersistentVolumeClaim").inputs.spec as Record<string, unknown>).storageClassName, "azurefile-csi-premium");
+    const aws = regionalConfig("eks-us-east-1", { storage: { backend: "pvc", pvcStorageClass: "my-efs" } });
+    const pw = await captureProgram(() => buildStorage(aws, fakeFacts("aws", aws.region), undefined, fakeCloudProvider("aws", aws.region)).outputs);
+    assert.strictEqual((pw.one("kubernetes:core/v1:PersistentVolumeClaim").inputs.spec as Record<string, unknown>).storageClassName, "my-efs");
   });
 });

@@ -1,4 +1,6 @@
 // Fake ClusterFacts (with a real Kubernetes provider) and bundled-stack configs for storage tests.
+import * as aws from "@pulumi/aws";
+import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, RegionalConfig } from "../../components/core/config";
@@ -37,6 +39,14 @@ export function fakeFacts(cloud: "aws" | "azure", region: string): ClusterFacts 
     readyResources: [],
   };
 }
+
+/** The region's cloud provider (RegionLayer.cloudProvider); must be called inside a capture program. */
+export function fakeCloudProvider(cloud: "aws" | "azure", region: string): pulumi.ProviderResource {
+  return cloud === "aws" ? new aws.Provider("region-aws", { region: region as aws.Region }) : new AzureProvider("region-azure", { location: region });
+}
+
+/** The provider reference prefix of fakeCloudProvider's provider in register requests. */
+export const CLOUD_PROVIDER_REF = { aws: "urn:pulumi:t::dynamo-ha::pulumi:providers:aws::region-aws::", azure: "urn:pulumi:t::dynamo-ha::pulumi:providers:azure-native::region-azure::" } as const;
 
 const mocks = {
   // ARNs the cloud computes, as it would compute them.

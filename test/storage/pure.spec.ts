@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import fc from "fast-check";
-import { azureAccountName, dataProtection, replicationTarget, s3BucketName } from "../../components/core/storage-plan";
+import { azureAccountName, dataProtection, kmsAliasFor, replicationTarget, s3BucketName } from "../../components/core/storage-plan";
 import { asTrustPolicy, podIdentityTrustPolicy, replicationPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "../../components/storage/policies";
 
 describe("storage naming and protection (pure)", () => {
@@ -23,6 +23,17 @@ describe("storage naming and protection (pure)", () => {
       timeControl: true,
     });
     assert.strictEqual(replicationTarget({ replicateToRegion: "us-west-2", replicateToBucket: "mine", replicationTimeControl: false })!.kmsAlias, "alias/mine");
+  });
+
+  it("KMS aliases are valid for every valid bucket name (dots become '-')", () => {
+    assert.strictEqual(kmsAliasFor("a.b.c"), "alias/a-b-c");
+    assert.strictEqual(replicationTarget({ replicateToRegion: "us-west-2", replicateToBucket: "peer.bucket", replicationTimeControl: false })!.kmsAlias, "alias/peer-bucket");
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/), (bucket) => {
+        assert.match(kmsAliasFor(bucket), /^alias\/[a-zA-Z0-9/_-]+$/);
+        assert.strictEqual(kmsAliasFor(bucket).length, bucket.length + "alias/".length);
+      }),
+    );
   });
 
   it("protects unless allowDataLoss, and then drops both protect and retain", () => {

@@ -121,6 +121,32 @@ describe("verify: command line", function () {
     }
   });
 
+  it("a drain whose every eviction a PodDisruptionBudget refuses did not land: exit 1 with the reason", async () => {
+    const api = await startOpenAiStub({ mode: "503", failFromMs: 1e6, failToMs: 2e6 });
+    const kube = await startKubeStub({
+      namespace: "dynamo",
+      nodes: [{ name: "n1", zone: "z" }],
+      pods: [{ name: "w-1", node: "n1", type: "decode" }, { name: "w-2", node: "n1", type: "prefill" }],
+      evictionBlocked: ["w-1", "w-2"],
+    });
+    try {
+      const report = path.join(tmp, "blocked.json");
+      const r = await cli(
+        ["--url", api.url, "--fault", "drain-node", "--namespace", "dynamo", "--context", "c", "--kubeconfig", kube.kubeconfig("c"), "--duration", "2", "--fault-at", "0.5", "--concurrency", "2", "--rate", "5", "--report", report],
+      );
+      assert.strictEqual(r.code, 1, r.stderr);
+      const rep = JSON.parse(fs.readFileSync(report, "utf8")) as Report;
+      assert.strictEqual(rep.verdict, "fail");
+      assert.strictEqual(rep.failed, 0, "the service itself never failed: only the fault is missing");
+      const reason = "the fault did not land: no pod was deleted or evicted (cordon n1 ok; evict dynamo/w-1 blocked: refused by a PodDisruptionBudget; evict dynamo/w-2 blocked: refused by a PodDisruptionBudget)";
+      assert.deepStrictEqual(rep.reasons, [reason]);
+      assert.ok(r.stdout.split("\n").includes(`  fail: ${reason}`), r.stdout);
+      assert.deepStrictEqual(rep.fault.actions.map((x) => `${x.action} ${x.target} ${x.result}`), ["cordon n1 ok", "evict dynamo/w-1 blocked", "evict dynamo/w-2 blocked", "uncordon n1 ok"]);
+    } finally {
+      await Promise.all([api.close(), kube.close()]);
+    }
+  });
+
   it("Ctrl-C during a drain uncordons the node, writes the partial report and exits 1", async () => {
     const api = await startOpenAiStub({ mode: "503", failFromMs: 1e6, failToMs: 2e6 });
     const kube = await startKubeStub({ namespace: "dynamo", nodes: [{ name: "n1", zone: "z" }], pods: [{ name: "w-1", node: "n1", type: "decode" }] });

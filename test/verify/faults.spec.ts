@@ -1,7 +1,7 @@
 // Fault injection through @kubernetes/client-node against a Kubernetes API stub on loopback.
 import * as assert from "assert";
-import { FaultSession, FaultTarget, podSelector, resolveTargets } from "../../tools/verify/faults";
-import { clientNodeOps, KubeOps, KubeSetupError } from "../../tools/verify/kube-ops";
+import { FaultAction, faultLanded, FaultSession, FaultTarget, notLandedReason, podSelector, resolveTargets } from "../../tools/verify/faults";
+import { clientNodeOps, KubeOps, KubeSetupError, KubeTimeoutError, withTimeout } from "../../tools/verify/kube-ops";
 import { KubeStub, startKubeStub, StubOptions } from "./support/kube-stub";
 
 const NS = "dynamo";
@@ -124,11 +124,103 @@ describe("verify: fault injection against a Kubernetes API stub", () => {
     );
   });
 
-  it("zone deletes every serving pod on the nodes of the worker's zone", async () => {
-    await new FaultSession(ops, target({ kind: "zone" })).inject();
-    assert.deepStrictEqual(stub.writes(), [del("llm-decode-a"), del("llm-frontend-2"), del("llm-prefill-a")]);
-    await new FaultSession(ops, target({ kind: "zone", zone: "zone-b" })).inject();
-    assert.deepStrictEqual(stub.writes().slice(3), [del("llm-decode-b"), del("llm-frontend-1")]);
+  it("zone cordons every node of the zone, then deletes its serving pods; cleanup uncordons exactly those", async () => {
+    const s = new FaultSession(ops, target({ kind: "zone" }));
+    await s.inject();
+    assert.deepStrictEqual(stub.writes(), [
+      cordon("gpu-a-1", true),
+      cordon("sys-a-1", true),
+      del("llm-decode-a"),
+      del("llm-frontend-2"),
+      del("llm-prefill-a"),
+    ]);
+    await s.cleanup();
+    assert.deepStrictEqual(stub.writes().slice(5), [cordon("gpu-a-1", false), cordon("sys-a-1", false)]);
+    assert.deepStrictEqual(s.leftCordoned(), []);
+    const b = new FaultSession(ops, target({ kind: "zone", zone: "zone-b" }));
+    await b.inject();
+    await b.cleanup();
+    assert.deepStrictEqual(stub.writes().slice(7), [cordon("gpu-b-1", true), del("llm-decode-b"), del("llm-frontend-1"), cordon("gpu-b-1", false)]);
+  });
+
+  it("zone leaves a node the user had cordoned as it was, and deletes nothing when a cordon fails", async () => {
+    const nodes = fixture.nodes.map((n) => (n.name === "sys-a-1" ? { ...n, unschedulable: true } : n));
+    await withStub({ ...fixture, nodes }, async (o, s) => {
+      const session = new FaultSession(o, target({ kind: "zone", zone: "zone-a" }));
+      await session.inject();
+      await session.cleanup();
+      assert.deepStrictEqual(s.writes(), [cordon("gpu-a-1", true), del("llm-decode-a"), del("llm-frontend-2"), del("llm-prefill-a"), cordon("gpu-a-1", false)]);
+    });
+    // The API refuses the second cordon: the first is undone and no pod is touched.
+    const broken: KubeOps = {
+      ...ops,
+      setUnschedulable: (node, u) => (node === "sys-a-1" && u ? Promise.reject(new Error("forbidden")) : ops.setUnschedulable(node, u)),
+    };
+    const session = new FaultSession(broken, target({ kind: "zone", zone: "zone-a" }));
+    await session.inject();
+    await session.cleanup();
+    assert.deepStrictEqual(stub.writes(), [cordon("gpu-a-1", true), cordon("gpu-a-1", false), cordon("sys-a-1", false)]);
+    assert.strictEqual(faultLanded(session.actions), false);
+  });
+
+  it("zone on an abort signal: no deletion after the abort, and every cordon made is undone", async () => {
+    const ac = new AbortController();
+    const s = new FaultSession(ops, target({ kind: "zone", zone: "zone-a" }));
+    s.cleanupOn(ac.signal);
+    const injecting = s.inject();
+    await stub.waitFor((c) => c.method === "PATCH");
+    ac.abort();
+    await injecting;
+    await s.cleanup();
+    assert.deepStrictEqual(stub.writes(), [cordon("gpu-a-1", true), cordon("gpu-a-1", false)]);
+  });
+
+  it("a Kubernetes API call that never answers times out, and cleanup still uncordons", async () => {
+    await withStub({ ...fixture, hang: (c) => c.method === "POST" }, async (_, s) => {
+      const o = await clientNodeOps("stub-ctx", s.kubeconfig("stub-ctx"), { timeoutMs: 300 });
+      const session = new FaultSession(o, target({ kind: "drain-node", node: "gpu-b-1" }));
+      const injecting = session.inject();
+      await s.waitFor((c) => c.method === "POST");
+      await session.cleanup();
+      await injecting;
+      assert.deepStrictEqual(s.writes(), [cordon("gpu-b-1", true), evict("llm-decode-b"), cordon("gpu-b-1", false)]);
+      assert.deepStrictEqual(session.actions[1], {
+        action: "evict",
+        target: `${NS}/llm-decode-b`,
+        result: "error",
+        detail: `evict ${NS}/llm-decode-b: no answer from the Kubernetes API within 0.3 s`,
+      });
+      assert.deepStrictEqual(session.leftCordoned(), []);
+    });
+  });
+
+  it("withTimeout aborts the call's signal and rejects with one line; a call in time passes through", async () => {
+    let seen: AbortSignal | undefined;
+    await assert.rejects(
+      withTimeout("list nodes", 20, (signal) => {
+        seen = signal;
+        return new Promise<never>(() => undefined);
+      }),
+      (e: Error) => e instanceof KubeTimeoutError && e.message === "list nodes: no answer from the Kubernetes API within 0.02 s",
+    );
+    assert.strictEqual(seen?.aborted, true);
+    assert.strictEqual(await withTimeout("x", 1000, async () => 7), 7);
+  });
+
+  it("a fault lands only when a pod was deleted or evicted", () => {
+    const a = (action: FaultAction["action"], result: FaultAction["result"], target = `${NS}/p`): FaultAction => ({ action, target, result });
+    assert.strictEqual(faultLanded([a("cordon", "ok", "n1"), a("evict", "blocked"), a("evict", "error"), a("uncordon", "ok", "n1")]), false);
+    assert.strictEqual(faultLanded([a("cordon", "ok", "n1")]), false);
+    assert.strictEqual(faultLanded([]), false);
+    assert.strictEqual(faultLanded([a("evict", "blocked"), a("evict", "ok")]), true);
+    assert.strictEqual(faultLanded([a("delete-pod", "ok")]), true);
+    const blocked = [a("cordon", "ok", "n1"), ...[1, 2, 3, 4].map((i) => ({ ...a("evict", "blocked", `${NS}/p${i}`), detail: "refused by a PodDisruptionBudget" }))];
+    assert.strictEqual(
+      notLandedReason(blocked),
+      `the fault did not land: no pod was deleted or evicted (cordon n1 ok; evict ${NS}/p1 blocked: refused by a PodDisruptionBudget; evict ${NS}/p2 blocked: refused by a PodDisruptionBudget; 2 more)`,
+    );
+    assert.strictEqual(notLandedReason([], "boom"), "the fault did not land: no pod was deleted or evicted (injection failed: boom)");
+    assert.strictEqual(notLandedReason([a("cordon", "ok", "n1"), a("uncordon", "ok", "n1")]), "the fault did not land: no pod was deleted or evicted (cordon n1 ok)");
   });
 
   it("refuses unknown contexts and targets that match nothing, before any write", async () => {

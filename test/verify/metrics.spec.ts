@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { computeMetrics, findRecovery, percentile, RequestRecord } from "../../tools/verify/metrics";
+import { HA_THRESHOLDS, judge } from "../../tools/verify/verdict";
 
 const opts = { recoveryRatio: 0.9, recoveryWindowMs: 1000, bucketMs: 1000, durationMs: 10000 };
 /** One request every `step` ms from 0 to `until`, failing where `bad(t)`. */
@@ -66,6 +67,32 @@ describe("verify: metrics", () => {
     assert.strictEqual(down.recoverySeconds, 6, "counted to the end of the run");
   });
 
+  it("recovery needs a full window inside the run: a success in the last window is not recovery", () => {
+    // Down from 4 s to 9.5 s of a 10 s run: the successes after 9.5 s have less than the 1 s window left.
+    const late = computeMetrics(series(10000, 100, (t) => t >= 4000 && t < 9500), opts);
+    assert.strictEqual(late.recovered, false);
+    assert.strictEqual(late.recoveredAt, null);
+    assert.strictEqual(late.recoverySeconds, 6, "a lower bound, counted to the end of the run");
+    assert.match(judge(late, HA_THRESHOLDS).reasons.join(), /did not recover within the run/);
+    // A single trailing success after an outage (1/1 of what its cut window holds) is not recovery either.
+    const lone: RequestRecord[] = [
+      ...series(9900, 100, (t) => t >= 4000),
+      { startMs: 9950, endMs: 9970, ok: true },
+    ];
+    assert.strictEqual(findRecovery(lone, opts).recoveredAtMs, null);
+    assert.strictEqual(computeMetrics(lone, opts).recovered, false);
+  });
+
+  it("a window that ends exactly at the end of the run counts", () => {
+    const edge = computeMetrics(series(10000, 100, (t) => t >= 4000 && t < 9000), opts);
+    assert.strictEqual(edge.recovered, true);
+    assert.strictEqual(edge.recoveredAt, 9);
+    assert.strictEqual(edge.recoverySeconds, 5);
+    assert.deepStrictEqual(judge(edge, HA_THRESHOLDS).reasons.filter((r) => /recover/.test(r)), []);
+    // The same outage in a run 1 ms shorter leaves no full window.
+    assert.strictEqual(findRecovery(series(9999, 100, (t) => t >= 4000 && t < 9000), { ...opts, durationMs: 9999 }).recoveredAtMs, null);
+  });
+
   it("properties: rate = succeeded/total; timeline sums match; recovery is null exactly when nothing failed", () => {
     const rec = fc.record({ startMs: fc.integer({ min: 0, max: 9999 }), dur: fc.integer({ min: 0, max: 3000 }), ok: fc.boolean() });
     fc.assert(
@@ -80,6 +107,9 @@ describe("verify: metrics", () => {
         assert.strictEqual(m.recoverySeconds === null, m.failed === 0);
         if (m.recoverySeconds !== null) assert.ok(m.recoverySeconds >= 0);
         if (m.recoveredAt !== null && m.firstFailureAt !== null) assert.ok(m.recoveredAt >= m.firstFailureAt);
+        // A recovery is only ever declared with a full window left in the run.
+        if (m.recoveredAt !== null) assert.ok(m.recoveredAt * 1000 + opts.recoveryWindowMs <= opts.durationMs);
+        assert.strictEqual(m.recovered, m.failed === 0 || m.recoveredAt !== null);
       }),
     );
   });

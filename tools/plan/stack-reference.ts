@@ -4,10 +4,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { drSection } from "../../components/core/config/sections/dr";
-import { REGIONAL_OUTPUTS, stackNameOf } from "../../components/core/regional-outputs";
+import { FRONTEND_URL_OUTPUT, REGIONAL_OUTPUTS, stackNameOf } from "../../components/core/regional-outputs";
+import { FRONTEND_PROTOCOL, frontendUrl } from "../../components/k8s/frontend-service";
+import { FRONTEND_PORT } from "../../components/k8s/probes";
 import { loadStackFile, STACKS_DIR } from "./stack-file";
 
-export function planFrontendEndpoint(stack: string): string {
+/** Placeholder bare hostname of a bundled stack's frontend load balancer. */
+export function planFrontendHost(stack: string): string {
   return `${stack}.frontend.invalid`;
 }
 
@@ -18,9 +21,13 @@ export function planStackReference(ref: string, dir = STACKS_DIR): Record<string
   const { config } = loadStackFile(stack, dir);
   const raw = config["dynamo-ha:dr"];
   const dr = drSection.parse(raw === undefined ? undefined : JSON.parse(raw), "dynamo-ha:dr");
+  const host = planFrontendHost(stack);
   return {
     outputs: {
-      [REGIONAL_OUTPUTS.frontendEndpoint]: planFrontendEndpoint(stack),
+      [REGIONAL_OUTPUTS.frontendHost]: host,
+      [REGIONAL_OUTPUTS.frontendPort]: FRONTEND_PORT.containerPort,
+      [REGIONAL_OUTPUTS.frontendProtocol]: FRONTEND_PROTOCOL,
+      [FRONTEND_URL_OUTPUT]: frontendUrl(host),
       [REGIONAL_OUTPUTS.healthPath]: dr.healthPath,
       [REGIONAL_OUTPUTS.region]: config["dynamo-ha:region"],
       [REGIONAL_OUTPUTS.role]: dr.role,

@@ -91,12 +91,27 @@ export async function resolveTargets(ops: KubeOps, t: FaultTarget): Promise<Reso
       const names = new Set(zoneNodes.map((n) => n.name));
       const pods = livePods(await ops.listPods(ns, podSelector(SERVING_TYPES, t))).filter((p) => names.has(p.nodeName ?? ""));
       if (pods.length === 0) throw new FaultError(`no running serving pods of ${ns} in zone ${zone}`);
-      return { pods, zoneNodes, description: `delete ${pods.length} serving pod(s) on ${zoneNodes.length} node(s) of zone ${zone}` };
+      return { pods, zoneNodes, description: `cordon the ${zoneNodes.length} node(s) of zone ${zone} and delete ${pods.length} serving pod(s) on them` };
     }
   }
 }
 
 const errText = (e: unknown) => ((e as Error).message ?? String(e)).split("\n")[0];
+
+/** A fault landed when at least one pod was really deleted or evicted: a cordon alone, or evictions a PDB refused, disrupt nothing. */
+export function faultLanded(actions: readonly FaultAction[]): boolean {
+  return actions.some((a) => (a.action === "delete-pod" || a.action === "evict") && a.result === "ok");
+}
+
+/** One line saying why a fault did not land, naming what was tried (at most three actions, then a count). */
+export function notLandedReason(actions: readonly FaultAction[], injectionError?: string): string {
+  const tried = actions.filter((a) => a.action !== "uncordon");
+  const shown = tried.slice(0, 3).map((a) => `${a.action} ${a.target} ${a.result}${a.detail ? `: ${a.detail}` : ""}`);
+  if (tried.length > 3) shown.push(`${tried.length - 3} more`);
+  if (injectionError !== undefined) shown.push(`injection failed: ${injectionError}`);
+  if (shown.length === 0) shown.push("nothing to act on");
+  return `the fault did not land: no pod was deleted or evicted (${shown.join("; ")})`;
+}
 
 /**
  * One injection and its cleanup. Cleanup is idempotent, waits for the API call in flight (so an uncordon
@@ -130,27 +145,30 @@ export class FaultSession {
     if (this.closed) return undefined;
     const ns = this.target.namespace;
     const resolved = await this.step(() => resolveTargets(this.ops, this.target));
-    if (this.target.kind === "drain-node" && resolved.node) {
-      const node = resolved.node;
-      // A node that was already cordoned stays as the user left it: cleanup only reverts what we changed.
-      if (!node.unschedulable) {
-        if (this.closed) return resolved;
-        this.cordoned.push(node.name);
-        await this.record("cordon", node.name, () => this.ops.setUnschedulable(node.name, true));
-        // Evicting from a node that stays schedulable would only bounce the pods back onto it.
-        if (this.actions[this.actions.length - 1].result !== "ok") return resolved;
-      }
-      for (const p of resolved.pods) {
-        if (this.closed) break;
-        await this.record("evict", `${ns}/${p.name}`, () => this.ops.evictPod(ns, p.name));
-      }
-      return resolved;
+    // Pods only leave for good when their nodes stop taking new ones: a drain cordons its node, a zone
+    // outage every node of the zone (else the replacements land right back in it). Acting with a node
+    // left schedulable would not be the fault asked for, so a failed cordon stops the injection.
+    const nodes = this.target.kind === "drain-node" ? [resolved.node] : this.target.kind === "zone" ? resolved.zoneNodes : [];
+    for (const node of nodes ?? []) {
+      if (node === undefined || node.unschedulable) continue; // already cordoned: left as the user had it
+      if (!(await this.cordon(node.name))) return resolved;
     }
+    const drain = this.target.kind === "drain-node";
     for (const p of resolved.pods) {
       if (this.closed) break;
-      await this.record("delete-pod", `${ns}/${p.name}`, () => this.ops.deletePod(ns, p.name));
+      if (drain) await this.record("evict", `${ns}/${p.name}`, () => this.ops.evictPod(ns, p.name));
+      else await this.record("delete-pod", `${ns}/${p.name}`, () => this.ops.deletePod(ns, p.name));
     }
     return resolved;
+  }
+
+  /** Cordons through the bookkeeping cleanup reads; false when stopped or the cordon failed. */
+  private async cordon(node: string): Promise<boolean> {
+    if (this.closed) return false;
+    // Noted before the call: a cordon whose answer is lost (timeout) may still have been applied.
+    this.cordoned.push(node);
+    await this.record("cordon", node, () => this.ops.setUnschedulable(node, true));
+    return this.actions[this.actions.length - 1].result === "ok";
   }
 
   private async record(action: FaultAction["action"], target: string, fn: () => Promise<unknown>): Promise<void> {

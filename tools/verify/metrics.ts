@@ -23,7 +23,7 @@ export interface MetricsOptions {
   readonly recoveryRatio: number;
   readonly recoveryWindowMs: number;
   readonly bucketMs: number;
-  /** Length of the load, so the timeline covers it even when the tail is silent. */
+  /** Length of the load: the timeline covers it even when the tail is silent, and a recovery window must end within it. */
   readonly durationMs: number;
 }
 
@@ -44,8 +44,12 @@ export interface Metrics {
   readonly failed: number;
   /** succeeded / total, 0 when nothing ran. */
   readonly successRate: number;
-  /** From the first failure after the fault to the first lasting success; null when nothing failed. */
+  /**
+   * From the first failure after the fault to the first lasting success; null when nothing failed. When
+   * recovery was not observed (`recovered` false) it runs to the end of the run: a lower bound.
+   */
   readonly recoverySeconds: number | null;
+  /** False exactly when something failed and no full recovery window followed within the run. */
   readonly recovered: boolean;
   /** First failure after the fault, seconds since the start (null when nothing failed). */
   readonly firstFailureAt: number | null;
@@ -82,7 +86,9 @@ interface Recovery {
  * The recovery clock starts at the first failure after the fault marker (a request that was already in
  * flight when the fault hit counts from the marker, not from when it was sent). It stops at the first
  * success from which the share of successes among the requests sent in the following window stays at or
- * above the ratio; a window cut short by the end of the run is judged on what it holds.
+ * above the ratio. Only full windows count: a success too close to the end of the run (`durationMs`) to be
+ * followed by a whole window proves nothing (one trailing success would be "100 %"), so a run whose
+ * failures last into its final window has not been seen to recover.
  */
 export function findRecovery(records: readonly RequestRecord[], o: MetricsOptions): Recovery {
   const faultAt = o.faultAtMs ?? 0;
@@ -111,6 +117,8 @@ export function findRecovery(records: readonly RequestRecord[], o: MetricsOption
   };
   for (let i = 0; i < byStart.length; i++) {
     const r = byStart[i];
+    // Sorted by start: every later candidate's window is cut short as well.
+    if (r.startMs + o.recoveryWindowMs > o.durationMs) break;
     if (!r.ok || r.startMs < firstFailureMs) continue;
     const end = upperBound(r.startMs + o.recoveryWindowMs);
     const n = end - i;

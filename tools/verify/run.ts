@@ -1,7 +1,7 @@
 // One verification run: preflight (kube context, targets, model), load with a fault injected at the
 // planned second, cleanup, measurements, verdict, report files. The CLI adds argument parsing and signals.
 import { VerifyArgs } from "./args";
-import { FaultError, FaultSession, FaultTarget, resolveTargets } from "./faults";
+import { faultLanded, FaultError, FaultSession, FaultTarget, notLandedReason, resolveTargets } from "./faults";
 import { renderHtml } from "./html";
 import { clientNodeOps, KubeOps, KubeSetupError } from "./kube-ops";
 import { discoverModel, startLoad } from "./load";
@@ -22,6 +22,8 @@ export interface RunIo {
   readonly out?: (text: string) => void;
   /** Kubernetes access. @default - client-node on --kubeconfig/--context */
   readonly kubeOps?: KubeOps;
+  /** Bound on each Kubernetes API call of the default client, in ms. @default 30 s */
+  readonly kubeTimeoutMs?: number;
 }
 
 export async function verify(a: VerifyArgs, io: RunIo = {}): Promise<Report> {
@@ -40,7 +42,7 @@ export async function verify(a: VerifyArgs, io: RunIo = {}): Promise<Report> {
       zone: a.zone,
     };
     try {
-      const ops = io.kubeOps ?? (await clientNodeOps(a.context as string, a.kubeconfig));
+      const ops = io.kubeOps ?? (await clientNodeOps(a.context as string, a.kubeconfig, { timeoutMs: io.kubeTimeoutMs }));
       targetText = (await resolveTargets(ops, target)).description;
       session = new FaultSession(ops, target);
     } catch (e) {
@@ -81,6 +83,7 @@ export async function verify(a: VerifyArgs, io: RunIo = {}): Promise<Report> {
   let note = "";
   let injectedAtMs: number | null = null;
   let injection: Promise<unknown> = Promise.resolve();
+  let injectionError: string | undefined;
   const faultTimer = session
     ? setTimeout(() => {
         injectedAtMs = run.elapsedMs();
@@ -88,10 +91,12 @@ export async function verify(a: VerifyArgs, io: RunIo = {}): Promise<Report> {
         const s = session as FaultSession;
         injection = s.inject().then(
           () => {
-            note = `injected: ${s.actions.map((x) => `${x.action} ${x.target} ${x.result}`).join("; ")}`;
+            const done = s.actions.map((x) => `${x.action} ${x.target} ${x.result}`).join("; ");
+            note = faultLanded(s.actions) ? `injected: ${done}` : `fault did not land: ${done || "nothing to act on"}`;
           },
           (e: Error) => {
-            note = `injection failed: ${e.message.split("\n")[0]}`;
+            injectionError = e.message.split("\n")[0];
+            note = `injection failed: ${injectionError}`;
           },
         );
       }, a.faultAtSeconds * 1000)
@@ -109,11 +114,14 @@ export async function verify(a: VerifyArgs, io: RunIo = {}): Promise<Report> {
     clearInterval(ticker);
     io.signal?.removeEventListener("abort", onAbort);
   }
-  await injection;
+  // Cleanup first: it stops an injection still under way (each API call is bounded by a timeout, so a hung
+  // one cannot hold the uncordon back for longer than that), then the injection's outcome is collected.
   if (session) await session.cleanup();
+  await injection;
   if (!a.quiet && session?.actions.some((x) => x.action === "uncordon")) log("cleanup: uncordoned the nodes this run cordoned");
 
   const records = await run.done;
+  const interrupted = stop.signal.aborted;
   const markerMs = injectedAtMs ?? a.faultAtSeconds * 1000;
   const metrics = computeMetrics(records, {
     faultAtMs: markerMs,
@@ -121,14 +129,13 @@ export async function verify(a: VerifyArgs, io: RunIo = {}): Promise<Report> {
     recoveryRatio: a.recoveryRatio,
     recoveryWindowMs: a.recoveryWindowSeconds * 1000,
     bucketMs: a.bucketSeconds * 1000,
-    durationMs: a.durationSeconds * 1000,
+    // A stopped run ends where it stopped: a recovery window must fit in the load that really ran.
+    durationMs: interrupted ? Math.min(run.elapsedMs(), a.durationSeconds * 1000) : a.durationSeconds * 1000,
   });
-  const interrupted = stop.signal.aborted;
   const reasons = [...judge(metrics, a.thresholds).reasons];
   if (interrupted) reasons.unshift("interrupted before the end of the run");
-  // A run whose fault never landed proves nothing about fault tolerance.
-  const landed = session?.actions.some((x) => x.action !== "uncordon" && x.result !== "error") ?? true;
-  if (session && !interrupted && !landed) reasons.push("the fault could not be injected");
+  // A run whose fault never landed (nothing deleted or evicted) proves nothing about fault tolerance.
+  if (session && !interrupted && !faultLanded(session.actions)) reasons.push(notLandedReason(session.actions, injectionError));
   const final = { verdict: reasons.length === 0 ? ("pass" as const) : ("fail" as const), reasons };
   const report = buildReport(
     {

@@ -1,5 +1,6 @@
 // A Kubernetes API server stub on loopback: serves pod and node lists from fixtures, records every call
-// (method, path with query, content type, body) and answers deletes, patches and evictions.
+// (method, path with query, content type, body) and answers deletes, patches and evictions (or, for the
+// calls a test picks, never answers).
 import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
@@ -47,6 +48,8 @@ export interface StubOptions {
   nodes: StubNode[];
   /** Pods whose eviction answers 429 (PodDisruptionBudget). */
   evictionBlocked?: string[];
+  /** Calls that are recorded but never answered (a hung API server); closed by `close()`. */
+  hang?: (c: RecordedCall) => boolean;
 }
 
 function podJson(ns: string, p: StubPod) {
@@ -94,6 +97,7 @@ export async function startKubeStub(o: StubOptions): Promise<KubeStub> {
         if (w.pred(call)) w.resolve();
         else waiters.push(w);
       }
+      if (o.hang?.(call)) return;
       const u = new URL(req.url ?? "/", "http://stub");
       const send = (code: number, body: unknown) => {
         res.writeHead(code, { "content-type": "application/json" });

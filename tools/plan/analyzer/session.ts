@@ -7,6 +7,7 @@ import * as grpc from "@grpc/grpc-js";
 import { ResourceRecord } from "../records";
 import { Level, PolicyMeta, PolicySetting } from "./config";
 import { analyzerGrpc, analyzerPb, enginePb, engineGrpc, Struct } from "./proto";
+import { readPort, stopChild } from "./launcher";
 import { analyzable, analyzeRequest, analyzerResource, providerIndex } from "./wire";
 
 export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policy");
@@ -56,6 +57,7 @@ export class AnalyzerSession {
     const logs: string[] = [];
     const engine = await startEngine(logs);
     let child: ChildProcess | undefined;
+    let client: grpc.Client | undefined;
     try {
       const launcher = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
       child = spawn(process.execPath, [launcher, `127.0.0.1:${engine.port}`, "."], {
@@ -64,17 +66,27 @@ export class AnalyzerSession {
         env: { ...process.env, PULUMI_CONFIG: "{}", PULUMI_NODEJS_PROJECT: o.project, PULUMI_NODEJS_STACK: o.stack, PULUMI_NODEJS_DRY_RUN: "true" },
         stdio: ["ignore", "pipe", "pipe"],
       });
-      const port = await readPort(child, o.startTimeoutMs ?? 120_000);
-      const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+      // A spawn or kill failure is an 'error' event, which would crash this process if nobody listened.
+      // readPort turns one before the port into a rejection; later ones join the stderr tail that
+      // RPC errors quote.
+      const spawned = child;
+      const started: { session?: AnalyzerSession } = {};
+      const tail = (text: string) => {
+        if (started.session) started.session.stderr = (started.session.stderr + text).slice(-8000);
+      };
+      spawned.on("error", (e: Error) => tail(`\npolicy pack launcher: ${e.message}\n`));
+      const port = await readPort(spawned, o.startTimeoutMs ?? 120_000);
+      client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": MAX_MSG,
         "grpc.max_send_message_length": MAX_MSG,
       });
-      const s = new AnalyzerSession(child, engine.server, client, o.callTimeoutMs ?? 60_000);
+      const s = (started.session = new AnalyzerSession(spawned, engine.server, client, o.callTimeoutMs ?? 60_000));
       s.logs.push(...logs);
-      child.stderr?.on("data", (d: Buffer) => (s.stderr = (s.stderr + d.toString()).slice(-8000)));
+      spawned.stderr?.on("data", (d: Buffer) => tail(d.toString()));
       await s.handshake(packDir, engine.port);
       return s;
     } catch (e) {
+      client?.close();
       if (child) await stopChild(child);
       engine.server.forceShutdown();
       throw e;
@@ -210,38 +222,4 @@ async function startEngine(logs: string[]): Promise<{ server: grpc.Server; port:
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
   );
   return { server, port };
-}
-
-/** The launcher prints the analyzer's port as the first stdout line, as the CLI expects. */
-function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    const done = (f: () => void) => {
-      clearTimeout(timer);
-      child.stdout?.removeAllListeners("data");
-      child.removeAllListeners("exit");
-      f();
-    };
-    const timer = setTimeout(() => done(() => reject(new Error(`policy pack did not print its port within ${timeoutMs} ms${err ? `: ${err.trim()}` : ""}`))), timeoutMs);
-    child.stderr?.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /^\s*(\d+)\s*$/m.exec(out);
-      if (m) done(() => resolve(Number(m[1])));
-    });
-    child.on("exit", (code) => done(() => reject(new Error(`policy pack exited with code ${code} before serving${err ? `: ${err.trim()}` : ""}`))));
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), 3000);
-    child.once("exit", () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
 }

@@ -1,14 +1,44 @@
-// AKS-only rules (location and names, VM sizes and GPU class, spot fallback, driver ownership).
+// AKS-only rules (location and names, network ranges, API access, admins, VM sizes and GPU class,
+// spot fallback, driver ownership).
 // Zones "1"–"3" and at least 2 of them are checked in checks.ts (checkZones) and the schema;
 // unknown VM sizes without gpusPerNode in checks.ts (resolveGpuShape).
 import { GPU_CATALOG, gpuShape } from "../../gpu-catalog";
 import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
+import { isNetworkCidr } from "./aws";
 
 /** Azure location names as ARM and the AKS zone labels spell them (`eastus2`, `westus3`). */
 export const LOCATION_PATTERN = /^[a-z][a-z0-9]+$/;
 /** AKS cluster (and its DNS prefix): 1–54 alphanumerics and hyphens, starting and ending alphanumeric. */
 export const CLUSTER_NAME_PATTERN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,52}[a-zA-Z0-9])?$/;
+
+/**
+ * Pod and service ranges of the cluster's overlay network (components/azure/cluster-profiles.ts uses
+ * these). Pod IPs stay off the VNet, but neither range may overlap it: routes to nodes and services
+ * would be ambiguous, and AKS refuses such a cluster at create time.
+ */
+export const AKS_POD_CIDR = "192.168.0.0/16";
+export const AKS_SERVICE_CIDR = "172.16.0.0/16";
+/** The cluster DNS service address; inside AKS_SERVICE_CIDR. */
+export const AKS_DNS_SERVICE_IP = "172.16.0.10";
+
+/** Entra ID object IDs (what AKS admin groups take) are GUIDs. */
+export const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** First address and size of an IPv4 CIDR (host bits ignored). */
+function range(cidr: string): [number, number] {
+  const [addr, bits] = cidr.split("/");
+  const size = 2 ** (32 - Number(bits));
+  const ip = addr.split(".").reduce((a, o) => a * 256 + Number(o), 0);
+  return [ip - (ip % size), size];
+}
+
+/** Whether two IPv4 CIDRs share any address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const [sa, na] = range(a);
+  const [sb, nb] = range(b);
+  return sa < sb + nb && sb < sa + na;
+}
 
 /** The AKS cluster name: `cluster.name`, or `dynamo-<stack>`. */
 export function aksClusterName(c: Pick<RegionalConfig, "cluster" | "stack">): string {
@@ -30,8 +60,35 @@ export function checkAzure(c: RegionalConfig): void {
   if (!(prefix >= 8 && prefix <= 24)) {
     throw new ConfigError(`dynamo-ha:cluster.vpcCidr: a prefix from /8 to /24 (the node subnet takes the first half), got ${show(c.cluster.vpcCidr)}`);
   }
+  for (const [what, cidr] of [["pod", AKS_POD_CIDR], ["service", AKS_SERVICE_CIDR]]) {
+    if (cidrsOverlap(c.cluster.vpcCidr, cidr)) {
+      throw new ConfigError(`dynamo-ha:cluster.vpcCidr: must not overlap the cluster's ${what} range ${cidr} (pod ${AKS_POD_CIDR}, service ${AKS_SERVICE_CIDR}), got ${show(c.cluster.vpcCidr)}`);
+    }
+  }
+  checkAccess(c);
   checkFallback(c);
   checkDriverOwner(c);
+}
+
+/** A public API server only with authorized ranges (as on EKS), and admins as Entra object IDs. */
+function checkAccess(c: RegionalConfig): void {
+  const cl = c.cluster;
+  if (cl.endpointPublicAccess && cl.publicAccessCidrs.length === 0) {
+    throw new ConfigError(`dynamo-ha:cluster.publicAccessCidrs: a public API server needs the CIDRs allowed to reach it (never implicitly 0.0.0.0/0), got ${show(cl.publicAccessCidrs)}`);
+  }
+  if (!cl.endpointPublicAccess && cl.publicAccessCidrs.length > 0) {
+    throw new ConfigError(`dynamo-ha:cluster.publicAccessCidrs: only apply with cluster.endpointPublicAccess true (the API server is private), got ${show(cl.publicAccessCidrs)}`);
+  }
+  const badCidr = cl.publicAccessCidrs.find((x) => !isNetworkCidr(x));
+  if (badCidr !== undefined) {
+    throw new ConfigError(`dynamo-ha:cluster.publicAccessCidrs: "${badCidr}" is not an IPv4 network CIDR like "203.0.113.0/24", got ${show(cl.publicAccessCidrs)}`);
+  }
+  const badAdmin = cl.adminPrincipals.find((p) => !ENTRA_OBJECT_ID.test(p));
+  if (badAdmin !== undefined) {
+    throw new ConfigError(
+      `dynamo-ha:cluster.adminPrincipals: AKS admin groups take Entra ID object IDs (GUIDs like "8d0f3b5e-1c2a-4e7b-9f60-3a4b5c6d7e8f"); "${badAdmin}" is not one, got ${show(cl.adminPrincipals)}`,
+    );
+  }
 }
 
 /** A spot pool is only safe beside a regular pool of the same GPU class (a spot eviction storm takes every spot node). */

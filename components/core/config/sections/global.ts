@@ -22,6 +22,12 @@ export const globalSection = obj(
       default: "latency",
     }),
     dnsProvider: enumOf(DNS_PROVIDERS, { doc: "Global routing service.", default: "route53" }),
+    azureLocation: str({
+      doc: "Location of the azure-native provider the global stack uses for Front Door / Traffic Manager (both are global services; the provider still needs a location). Route 53 is global too and uses an AWS provider in us-east-1.",
+      default: "eastus",
+      pattern: /^[a-z][a-z0-9]+$/,
+      patternText: "an Azure location like eastus",
+    }),
     zoneName: str({ doc: "DNS zone (Route 53 hosted zone name, or the Azure resource group for Front Door / Traffic Manager).", default: "example.com" }),
     recordName: str({ doc: "Record served globally.", default: "llm" }),
     healthCheckIntervalSeconds: int({ doc: "Health check interval (Route 53 and Traffic Manager allow 10 or 30; Front Door 5–255).", default: 10, min: 1, max: 300 }),

@@ -15,13 +15,16 @@ export const storageSection = obj(
     }),
     prefix: str({ doc: "Key prefix (AWS) or container (Azure) holding checkpoints; serving pods may only touch it.", default: "checkpoints", pattern: /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, patternText: "3–63 lowercase letters, digits or '-'" }),
     noncurrentVersionDays: int({ doc: "Days old object versions (AWS) / deleted blobs (Azure soft delete) are kept.", default: 30, min: 1, max: 365 }),
-    pvcStorageClass: str({ doc: "Storage class of the ReadWriteMany PVC (backend pvc).", defaultText: "efs-sc (AWS), azurefile-csi-premium (Azure)" }),
+    pvcStorageClass: str({
+      doc: "Storage class of the ReadWriteMany PVC (backend pvc). Required on AWS: EKS ships no ReadWriteMany class (install the EFS CSI driver and an EFS-backed class, then name it here).",
+      defaultText: "azurefile-csi-premium (Azure); none on AWS",
+    }),
     pvcSize: str({ doc: "Size of the ReadWriteMany PVC.", default: "1Ti", pattern: /^[0-9]+(Mi|Gi|Ti|Pi)$/, patternText: "a size like 100Gi or 1Ti" }),
     replicateToRegion: str({
       doc: "Region of the DR peer's store to replicate to (primary role only). AWS: S3 cross-region replication; Azure: geo-redundant storage (RA-GZRS), so this must be the location's Azure pair.",
       defaultText: "no replication",
     }),
-    replicateToBucket: str({ doc: "AWS: destination bucket in the peer region (its KMS alias is `alias/<bucket>`).", defaultText: "the peer stack's default name (from dr.peerStack)" }),
+    replicateToBucket: str({ doc: "AWS: destination bucket in the peer region (its KMS alias is `alias/<bucket>`, dots turned into '-'). It must exist with versioning on before the primary deploys.", defaultText: "the peer stack's default name (from dr.peerStack)" }),
     replicationTimeControl: bool({ doc: "AWS: S3 Replication Time Control (15-minute SLA) with replication metrics.", default: false }),
   },
   { doc: "Model and checkpoint storage.", optional: true },
