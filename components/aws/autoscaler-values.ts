@@ -50,12 +50,13 @@ export function autoscalerValues(a: { clusterName: string; region: string; syste
       "skip-nodes-with-system-pods": false,
       "leader-elect": true,
     },
-    // Spread the replicas over zones.
+    // Spread the replicas over zones; a failed zone's tainted nodes do not count as a domain.
     topologySpreadConstraints: [
       {
         maxSkew: 1,
         topologyKey: "topology.kubernetes.io/zone",
-        whenUnsatisfiable: "ScheduleAnyway",
+        whenUnsatisfiable: "DoNotSchedule",
+        nodeTaintsPolicy: "Honor",
         labelSelector: { matchLabels: { "app.kubernetes.io/name": "aws-cluster-autoscaler" } },
       },
     ],

@@ -3,6 +3,7 @@
 import { DGD_COMPONENT_LABEL, DGD_COMPONENT_TYPE_LABEL, DGD_NAME_LABEL, LABEL_GPU_CLASS, LABEL_POOL_ROLE } from "../../core/labels";
 import { DASHBOARD_LABEL } from "./dashboards";
 import { INSTANCE_TYPE_KEY, ObservabilitySettings } from "./settings";
+import { ZONE_NODE_TAINTS_POLICY } from "../spread";
 
 export const GRAFANA_ADMIN_SECRET = { name: "grafana-admin", userKey: "admin-user", passwordKey: "admin-password" } as const;
 
@@ -15,7 +16,8 @@ export function metricLabelsAllowlist(s: ObservabilitySettings): string[] {
 export function prometheusStackValues(s: ObservabilitySettings, systemNodeLabels: Readonly<Record<string, string>>): Record<string, unknown> {
   const onSystemNodes = { nodeSelector: { ...systemNodeLabels } };
   // Two replicas on different zones: a monitoring stack that dies with one zone cannot report the zone loss.
-  const spread = (labels: Record<string, string>) => [{ maxSkew: 1, topologyKey: s.zoneLabel, whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: labels } }];
+  // Hard zone spread, with a failed zone's tainted nodes left out of the count (see spread.ts).
+  const spread = (labels: Record<string, string>) => [{ maxSkew: 1, topologyKey: s.zoneLabel, whenUnsatisfiable: "DoNotSchedule", nodeTaintsPolicy: ZONE_NODE_TAINTS_POLICY, labelSelector: { matchLabels: labels } }];
   return {
     prometheus: {
       prometheusSpec: {
