@@ -129,3 +129,48 @@ describe("stack config", () => {
     );
   });
 });
+
+describe("stack config: secrets and `pulumi config set --path` values", () => {
+  const withObs = (obs: unknown) => ({ ...base(), "dynamo-ha:observability": JSON.stringify(obs) });
+
+  it("never shows a secret key's value in an error (typo inside, wrong type, unknown top-level key)", () => {
+    const secretKeys = ["dynamo-ha:observability", "dynamo-ha:observability.grafanaAdminPassword"];
+    const cases: Record<string, string>[] = [
+      withObs({ grafanaAdminPasswrd: "hunter2-SECRET" }),
+      withObs({ grafanaAdminPassword: "hunter2-SECRET", namespace: ["hunter2-SECRET"] }),
+      { ...base(), "dynamo-ha:observability.grafanaAdminPassword": "hunter2-SECRET" },
+    ];
+    for (const raw of cases) {
+      try {
+        loadStackConfig(raw, "t", secretKeys);
+        assert.fail("expected a config error");
+      } catch (e) {
+        assert.ok(e instanceof ConfigError, String(e));
+        assert.ok(!e.message.includes("hunter2"), e.message);
+        assert.match(e.message, /^dynamo-ha:observability/);
+      }
+    }
+  });
+
+  it("takes numbers for string fields and numeric strings for number fields, as --path stores them", () => {
+    const c = loadStackConfig(
+      {
+        "dynamo-ha:cloud": "azure",
+        "dynamo-ha:region": "eastus2",
+        "dynamo-ha:zones": "[1,2,3]",
+        "dynamo-ha:gpuPool": JSON.stringify({ instanceTypes: ["Standard_NC24ads_A100_v4"] }),
+        "dynamo-ha:capacity": JSON.stringify({ requiredGpus: "8", onDemandFloor: "0.25" }),
+        "dynamo-ha:labels": JSON.stringify({ costCenter: 1234 }),
+        "dynamo-ha:observability": JSON.stringify({ errorRatioThreshold: "0.05" }),
+      },
+      "t",
+    );
+    assert.ok(c.kind === "regional");
+    assert.deepStrictEqual(c.zones, ["1", "2", "3"]);
+    assert.strictEqual(c.capacity.requiredGpus, 8);
+    assert.strictEqual(c.capacity.onDemandFloor, 0.25);
+    assert.deepStrictEqual(c.labels, { costCenter: "1234" });
+    assert.strictEqual(c.observability.errorRatioThreshold, 0.05);
+    assert.match(errorOf({ ...base(), "dynamo-ha:capacity": '{"requiredGpus": "8 GPUs"}' }), /requiredGpus: must be an integer from 1 to 100000, got "8 GPUs"/);
+  });
+});

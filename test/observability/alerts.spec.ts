@@ -60,6 +60,19 @@ describe("HA alerts", () => {
     assert.ok(!rules(2).some((r) => r.alert === "GpuCapacityBelowZoneLossSizing"), "f = 0 has no zone-loss promise to check");
   });
 
+  it("capacity alerts still fire when no GPU node is left (empty sums count as 0)", () => {
+    const below = rules(0).find((r) => r.alert === "GpuCapacityBelowRequired")!;
+    assert.match(below.expr, /^\(sum\(.*\) or vector\(0\)\) < 8$/);
+    const zoneLoss = rules(0).find((r) => r.alert === "GpuCapacityBelowZoneLossSizing")!;
+    assert.strictEqual(zoneLoss.expr.match(/or vector\(0\)/g)?.length, 2);
+  });
+
+  it("GPU node loss counts every lost node against the threshold, not per capacity type", () => {
+    const lost = rules(0).find((r) => r.alert === "GpuNodesLost")!;
+    assert.match(lost.expr, /^count\(/);
+    assert.ok(!/count by/.test(lost.expr));
+  });
+
   it("the error-ratio alert counts server-side errors only", () => {
     const r = rules(0).find((x) => x.alert === "DynamoRequestErrorRatioHigh")!;
     assert.ok(r.expr.includes('status="error",error_type!~"validation|not_found|cancelled"'));

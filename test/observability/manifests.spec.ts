@@ -4,6 +4,7 @@ import { dashboardConfigMaps } from "../../components/k8s/observability/dashboar
 import { buildMonitors, selectionLabels } from "../../components/k8s/observability/monitors";
 import { metricLabelsAllowlist, prometheusStackValues } from "../../components/k8s/observability/prometheus-stack";
 import { settingsVariants } from "./fixtures";
+import { OPERATOR_POD_LABEL } from "../../components/k8s/platform-values";
 
 type Model = new (o: unknown) => { validate(): void };
 // The models are ESM-only and TypeScript (CommonJS output) would turn `import()` into `require()`.
@@ -46,7 +47,10 @@ describe("observability manifests", () => {
       assert.strictEqual(m.metadata.labels.release, "kube-prometheus-stack");
       assert.strictEqual(m.metadata.namespace, "monitoring");
     }
-    const dcgm = base.find((m) => m.metadata.name === "dynamo-ha-dcgm-exporter")!;
+    // The operator is selected by the pod label the platform values set, not a chart label.
+    const operator = base.find((m) => m.metadata.name === "dynamo-ha-operator")!;
+    assert.deepStrictEqual(operator.spec.selector, { matchLabels: OPERATOR_POD_LABEL });
+        const dcgm = base.find((m) => m.metadata.name === "dynamo-ha-dcgm-exporter")!;
     assert.deepStrictEqual(dcgm.spec.namespaceSelector, { matchNames: ["gpu-operator"] });
     const frontend = base.find((m) => m.metadata.name === "dynamo-ha-frontend")!;
     assert.deepStrictEqual(frontend.spec.namespaceSelector, { matchNames: ["dynamo"] });

@@ -56,6 +56,14 @@ export function show(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
+/**
+ * `pulumi config set --path k 0.05` keeps "0.05" a string (only integers and booleans are typed), so a
+ * numeric field accepts a string that is exactly a number.
+ */
+function numeric(v: unknown): unknown {
+  return typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v;
+}
+
 export function fail(path: string, allowed: string, value: unknown): never {
   throw new ConfigError(`${path}: ${allowed}, got ${show(value)}`);
 }
@@ -87,6 +95,8 @@ export function str(o: Opt<string> & { oneOf?: readonly string[]; pattern?: RegE
       doc: o.doc,
       rawString: true,
       check(v, p) {
+        // `pulumi config set --path k 1` stores the number 1: a string field takes it as "1".
+        if (typeof v === "number" && Number.isFinite(v)) v = String(v);
         if (typeof v !== "string" || v.length === 0) return fail(p, `must be a non-empty string`, v);
         if (o.oneOf && !o.oneOf.includes(v)) return fail(p, `must be ${type}`, v);
         if (o.pattern && !o.pattern.test(v)) return fail(p, `must be ${o.patternText ?? `a string matching ${o.pattern}`}`, v);
@@ -111,7 +121,7 @@ export function secret(o: { doc: string; optional?: boolean }): Field<SecretStri
     parse(v, p) {
       if (v === undefined || v === null) {
         if (o.optional) return undefined;
-        return fail(p, "is required (a secret: set it with `pulumi config set --secret`)", undefined);
+        return fail(p, "is required (a secret: set it with `pulumi config set --path --secret`)", undefined);
       }
       const raw = v instanceof SecretString ? v.reveal() : v;
       if (typeof raw !== "string" || raw.length === 0) return fail(p, "must be a non-empty secret string", "[secret]");
@@ -134,6 +144,7 @@ export function int(o: Opt<number> & { min?: number; max?: number }): Field<numb
       type: range.replace(/^an /, ""),
       doc: o.doc,
       check(v, p) {
+        v = numeric(v);
         if (typeof v !== "number" || !Number.isInteger(v)) return fail(p, `must be ${range}`, v);
         if ((o.min !== undefined && v < o.min) || (o.max !== undefined && v > o.max)) return fail(p, `must be ${range}`, v);
         return v;
@@ -150,6 +161,7 @@ export function num(o: Opt<number> & { min?: number; max?: number }): Field<numb
       type: range.replace(/^a /, ""),
       doc: o.doc,
       check(v, p) {
+        v = numeric(v);
         if (typeof v !== "number" || !Number.isFinite(v)) return fail(p, `must be ${range}`, v);
         if ((o.min !== undefined && v < o.min) || (o.max !== undefined && v > o.max)) return fail(p, `must be ${range}`, v);
         return v;
@@ -165,6 +177,7 @@ export function bool(o: Opt<boolean>): Field<boolean> {
       type: "boolean",
       doc: o.doc,
       check(v, p) {
+        if (v === "true" || v === "false") v = v === "true";
         if (typeof v !== "boolean") return fail(p, "must be true or false", v);
         return v;
       },
@@ -229,7 +242,8 @@ export function obj<F extends Record<string, Field<unknown>>>(fields: F, o: { do
       if (typeof v !== "object" || Array.isArray(v)) return fail(p, "must be an object", v);
       const known = Object.keys(fields);
       for (const k of Object.keys(v as object)) {
-        if (!known.includes(k)) return fail(`${p}.${k}`, `unknown key (allowed: ${known.join(", ")})`, (v as Record<string, unknown>)[k]);
+        // The value is not shown: a mistyped key may well hold a secret.
+        if (!known.includes(k)) throw new ConfigError(`${p}.${k}: unknown key (allowed: ${known.join(", ")})`);
       }
       const out: Record<string, unknown> = {};
       for (const k of known) out[k] = fields[k].parse((v as Record<string, unknown>)[k], `${p}.${k}`);

@@ -124,7 +124,8 @@ export function decodeRaw(raw: Record<string, string | SecretString>): Record<st
     if (!fullKey.startsWith(`${PROJECT}:`)) continue;
     const key = fullKey.slice(PROJECT.length + 1);
     if (!known.includes(key)) {
-      throw new ConfigError(`${fullKey}: unknown key (allowed: ${known.join(", ")}), got ${show(value)}`);
+      // The value is not shown: a mistyped key may well hold a secret.
+      throw new ConfigError(`${fullKey}: unknown key (allowed: ${known.join(", ")})`);
     }
     const field = (TOP_LEVEL as Record<string, Field<unknown>>)[key];
     if (value instanceof SecretString || field.rawString) {

@@ -1,5 +1,5 @@
 // The HA PrometheusRule: each alert names what is broken for users, how bad, and where its runbook is.
-import { ksmLabel, COMPONENT, COMPONENT_TYPE, frontendQuantile, frontendRequestRate, gpuNodes, gpusAfterZoneLoss, matchers, oneOf, readyGraphPods, readyGraphPodsWithZone, readyGpuAllocatable, zone } from "./promql";
+import { COMPONENT, COMPONENT_TYPE, frontendQuantile, frontendRequestRate, gpuNodes, gpusAfterZoneLoss, matchers, oneOf, readyGraphPods, readyGraphPodsWithZone, readyGpuAllocatable, zone } from "./promql";
 import { selectionLabels, MONITORING_API } from "./monitors";
 import { OPERATOR_LEASE, ObservabilitySettings } from "./settings";
 
@@ -83,10 +83,12 @@ function capacityRules(s: ObservabilitySettings): AlertRule[] {
   const nodes = gpuNodes(s);
   const out: AlertRule[] = [
     // Nodes present 30 minutes ago and gone now: counts losses, not net change, so autoscaler replacements do not hide them.
-    rule(s, "GpuNodesLost", "warning", `count by (${ksmLabel(s.capacityTypeLabel)}) (${nodes} offset 30m unless on(node) ${nodes}) >= ${t.gpuNodeLoss}`, "0m",
+    // The threshold counts every lost GPU node, spot and on-demand together.
+    rule(s, "GpuNodesLost", "warning", `count(${nodes} offset 30m unless on(node) ${nodes}) >= ${t.gpuNodeLoss}`, "0m",
       `${t.gpuNodeLoss} or more GPU nodes lost in 30 minutes`,
-      `{{ $value }} {{ $labels.${ksmLabel(s.capacityTypeLabel)} }} GPU nodes disappeared within 30 minutes (spot reclaims, zone trouble or scale-in). Check that fallback pools scale up and that serving recovered.`),
-    rule(s, "GpuCapacityBelowRequired", "critical", `sum(${readyGpuAllocatable()}) < ${s.requiredGpus}`, "10m",
+      `{{ $value }} GPU nodes disappeared within 30 minutes (spot reclaims, zone trouble or scale-in). Check that fallback pools scale up and that serving recovered.`),
+    // `or vector(0)`: with no Ready GPU node at all the sum is empty, and an empty result never fires.
+    rule(s, "GpuCapacityBelowRequired", "critical", `(sum(${readyGpuAllocatable()}) or vector(0)) < ${s.requiredGpus}`, "10m",
       `Fewer than ${s.requiredGpus} allocatable GPUs`,
       `Ready nodes offer {{ $value }} GPUs, below the ${s.requiredGpus} the service needs: the region runs under its sized capacity.`),
   ];

@@ -1,6 +1,7 @@
 // PodMonitor specs: what Prometheus scrapes, by port name (dynamo-facts §5.1). Pure: plain objects in,
 // plain manifests out; the component turns them into CustomResources.
 import { DGD_COMPONENT_TYPE_LABEL } from "../../core/labels";
+import { OPERATOR_POD_LABEL } from "../platform-values";
 import { GPU_OPERATOR_NAMESPACE, ObservabilitySettings } from "./settings";
 
 export const MONITORING_API = "monitoring.coreos.com/v1";
@@ -45,7 +46,8 @@ export function buildMonitors(s: ObservabilitySettings): MonitorManifest[] {
       // Failover pods expose system-0 / system-1 instead of system; a port a pod lacks yields no target.
       ["system", "system-0", "system-1"].map((p) => endpoint(p, "10s")),
     ),
-    podMonitor(s, "dynamo-ha-operator", [s.platformNamespace], { matchLabels: { "control-plane": "controller-manager" } }, [endpoint("metrics", "30s")]),
+    // Our own pod label (set through the chart's podLabels), not a chart label that may change between releases.
+    podMonitor(s, "dynamo-ha-operator", [s.platformNamespace], { matchLabels: { ...OPERATOR_POD_LABEL } }, [endpoint("metrics", "30s")]),
   ];
   if (s.dcgm) {
     out.push(podMonitor(s, "dynamo-ha-dcgm-exporter", [GPU_OPERATOR_NAMESPACE], { matchLabels: { app: "nvidia-dcgm-exporter" } }, [endpoint("metrics", "15s", { relabelings: [NODE_RELABEL] })]));

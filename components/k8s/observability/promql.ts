@@ -64,9 +64,10 @@ export function gpusByZone(s: ObservabilitySettings): string {
 
 /** GPUs left if the `f` largest zones fail at once: the zone-loss sizing's promise, measured. */
 export function gpusAfterZoneLoss(s: ObservabilitySettings): string {
-  const total = `sum(${readyGpuAllocatable()})`;
+  // `or vector(0)` on both sides: with no Ready GPU node the sums are empty, and empty never alerts.
+  const total = `(sum(${readyGpuAllocatable()}) or vector(0))`;
   if (s.toleratedZoneFailures === 0) return total;
-  return `(${total} - sum(topk(${s.toleratedZoneFailures}, ${gpusByZone(s)})))`;
+  return `(${total} - (sum(topk(${s.toleratedZoneFailures}, ${gpusByZone(s)})) or vector(0)))`;
 }
 
 /** Frontend request rate over the graph namespace; `errorsOnly` keeps server-side failures. */

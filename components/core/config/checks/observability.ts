@@ -9,7 +9,7 @@ export function checkObservability(c: RegionalConfig): void {
   }
   if (o.installPrometheusStack && o.grafanaAdminPassword === undefined) {
     throw new ConfigError(
-      "dynamo-ha:observability.grafanaAdminPassword: is required when observability.installPrometheusStack is true (set it with `pulumi config set --secret`), got nothing",
+      "dynamo-ha:observability.grafanaAdminPassword: is required when observability.installPrometheusStack is true (set it with `pulumi config set --path --secret`), got nothing",
     );
   }
 }
