@@ -5,21 +5,12 @@
 import * as cdn from "@pulumi/azure-native/cdn";
 import * as pulumi from "@pulumi/pulumi";
 import { frontDoorSampling } from "../core/failover";
-import { field, RegionRef, resolveRegions } from "./region-ref";
-import { frontDoorProtocols, originPorts, originPriority } from "./routing-plan";
+import { field, resolveRegions } from "./region-ref";
+import { frontDoorProtocols, GlobalRoutingArgs, originPorts, originPriority } from "./routing-plan";
 
-export interface FrontDoorRoutingArgs {
+export interface FrontDoorRoutingArgs extends GlobalRoutingArgs {
   /** Resource group of the Front Door profile. */
   readonly resourceGroupName: string;
-  readonly regions: readonly RegionRef[];
-  /** `active-passive` (origins by priority) or `active-active` (equal priority, by weight and latency). */
-  readonly mode: string;
-  /** Probe interval (5–255 s). */
-  readonly intervalSeconds: number;
-  /** Consecutive failed probes before an origin is unhealthy. */
-  readonly failureThreshold: number;
-  /** Tags on the profile. @default {} */
-  readonly tags?: Record<string, string>;
 }
 
 /** Pass the azure-native provider as `providers: [provider]`: every child uses it. */

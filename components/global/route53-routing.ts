@@ -4,26 +4,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { isIpv4 } from "./region-checks";
-import { field, RegionRef, resolveRegions } from "./region-ref";
-import { failoverRecordType } from "./routing-plan";
+import { field, resolveRegions } from "./region-ref";
+import { DnsRoutingArgs, failoverRecordType } from "./routing-plan";
 
-export interface Route53RoutingArgs {
+export interface Route53RoutingArgs extends DnsRoutingArgs {
   /** Public hosted zone name, e.g. `example.com`. */
   readonly zoneName: string;
   /** Record label inside the zone, e.g. `llm`. */
   readonly recordName: string;
-  readonly regions: readonly RegionRef[];
-  /** `active-passive` (failover records) or `active-active`. */
-  readonly mode: string;
-  /** Active-active policy: `latency` or `weighted`. @default "latency" */
-  readonly activeActiveRouting?: string;
-  /** Health check request interval, 10 (fast) or 30 s. */
-  readonly intervalSeconds: number;
-  /** Failed checks before a region is unhealthy (1–10). */
-  readonly failureThreshold: number;
-  readonly ttlSeconds: number;
-  /** Tags on the health checks. @default {} */
-  readonly tags?: Record<string, string>;
 }
 
 /** Pass the AWS provider as `providers: [provider]`: every child and the zone lookup use it. */

@@ -1,4 +1,5 @@
 // Pure routing decisions shared by the Route 53, Front Door and Traffic Manager components.
+import type { RegionRef } from "./region-ref";
 
 /** Route 53 failover record type for a regional stack's `role` output. */
 export function failoverRecordType(role: string): "PRIMARY" | "SECONDARY" {
@@ -36,4 +37,26 @@ export function dnsLabel(...parts: string[]): string {
     .replace(/^-|-$/g, "")
     .slice(0, 63)
     .replace(/-$/, "");
+}
+
+/** What every global routing component takes: the regions read through StackReference and how to probe them. */
+export interface GlobalRoutingArgs {
+  /** The regional stacks, in config order. */
+  readonly regions: readonly RegionRef[];
+  /** `active-passive` (failover by priority) or `active-active`. */
+  readonly mode: string;
+  /** Health probe interval in seconds (what each service allows is checked in config). */
+  readonly intervalSeconds: number;
+  /** Consecutive failed probes before a region counts as unhealthy. */
+  readonly failureThreshold: number;
+  /** Tags on the routing resources. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/** DNS-based routing (Route 53, Traffic Manager) adds a record TTL and the active-active policy. */
+export interface DnsRoutingArgs extends GlobalRoutingArgs {
+  /** TTL of the routed record, part of the failover detection time. */
+  readonly ttlSeconds: number;
+  /** Active-active policy: `latency` or `weighted`. @default "latency" */
+  readonly activeActiveRouting?: string;
 }

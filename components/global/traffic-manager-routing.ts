@@ -5,24 +5,14 @@ import * as trafficmanager from "@pulumi/azure-native/trafficmanager";
 import * as pulumi from "@pulumi/pulumi";
 import { trafficManagerTimeoutSeconds, trafficManagerToleratedFailures } from "../core/failover";
 import { trafficManagerLocation } from "./region-checks";
-import { field, RegionRef, resolveRegions } from "./region-ref";
-import { trafficManagerMethod } from "./routing-plan";
+import { field, resolveRegions } from "./region-ref";
+import { DnsRoutingArgs, trafficManagerMethod } from "./routing-plan";
 
-export interface TrafficManagerRoutingArgs {
+export interface TrafficManagerRoutingArgs extends DnsRoutingArgs {
+  /** Resource group of the profile. */
   readonly resourceGroupName: string;
   /** Globally unique label: the profile answers at `<label>.trafficmanager.net`. */
   readonly dnsLabel: string;
-  readonly regions: readonly RegionRef[];
-  readonly mode: string;
-  /** Active-active method: `latency` (Performance) or `weighted`. @default "latency" */
-  readonly activeActiveRouting?: string;
-  /** Probe interval, 10 or 30 s. */
-  readonly intervalSeconds: number;
-  /** Failed probes before an endpoint is degraded (tolerated failures + 1). */
-  readonly failureThreshold: number;
-  readonly ttlSeconds: number;
-  /** Tags on the profile. @default {} */
-  readonly tags?: Record<string, string>;
 }
 
 /** Pass the azure-native provider as `providers: [provider]`: the profile uses it. */

@@ -4,7 +4,7 @@
 import * as path from "path";
 import { writeKubernetesObjects } from "./out";
 import { renderPlan } from "./render";
-import { configErrorLine, plan, planJson } from "./run";
+import { planForCommand, planJson } from "./run";
 import { DEFAULT_STACK } from "./stack-file";
 
 interface Args {
@@ -42,15 +42,8 @@ async function main(): Promise<number> {
     process.stderr.write(`plan: ${(e as Error).message}\n`);
     return 1;
   }
-  let p;
-  try {
-    p = await plan(args.stack);
-  } catch (e) {
-    const line = configErrorLine(e);
-    if (line === undefined) throw e;
-    process.stderr.write(`plan: ${line}\n`);
-    return 1;
-  }
+  const p = await planForCommand("plan", args.stack);
+  if (!p) return 1;
   if (args.out) {
     const files = writeKubernetesObjects(p.resources, args.out);
     if (!args.json) process.stderr.write(`wrote ${files.length} Kubernetes objects to ${path.resolve(args.out)}\n`);

@@ -33,6 +33,18 @@ export function configErrorLine(e: unknown): string | undefined {
   return undefined;
 }
 
+/** Plans a stack for a command: a config problem becomes one line on stderr (`<command>: …`) and `undefined`. */
+export async function planForCommand(command: string, stack: string): Promise<Plan | undefined> {
+  try {
+    return await plan(stack);
+  } catch (e) {
+    const line = configErrorLine(e);
+    if (line === undefined) throw e;
+    process.stderr.write(`${command}: ${line}\n`);
+    return undefined;
+  }
+}
+
 export async function plan(stack: string, o: PlanOptions = {}): Promise<Plan> {
   const file = loadStackFile(stack, o.stacksDir ?? STACKS_DIR);
   // Loaded late: the program's modules register nothing at import, but keep the SDK state ours.

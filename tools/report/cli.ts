@@ -2,7 +2,7 @@
 // Exit: 0 written; 1 bad arguments, unknown stack or invalid config (one line on stderr).
 import * as fs from "fs";
 import * as path from "path";
-import { configErrorLine, plan } from "../plan/run";
+import { planForCommand } from "../plan/run";
 import { DEFAULT_STACK } from "../plan/stack-file";
 import { renderReport } from "./html";
 import { reportModel } from "./model";
@@ -38,15 +38,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`report: ${(e as Error).message}\n`);
     return 1;
   }
-  let p;
-  try {
-    p = await plan(args.stack);
-  } catch (e) {
-    const line = configErrorLine(e);
-    if (line === undefined) throw e;
-    process.stderr.write(`report: ${line}\n`);
-    return 1;
-  }
+  const p = await planForCommand("report", args.stack);
+  if (!p) return 1;
   fs.writeFileSync(args.out, renderReport(reportModel(p)));
   process.stdout.write(`wrote ${path.resolve(args.out)}\n`);
   return 0;
