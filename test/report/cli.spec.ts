@@ -1,0 +1,24 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const root = path.join(__dirname, "..", "..");
+
+describe("npm run report (CLI)", function () {
+  this.timeout(120_000);
+
+  it("an unknown stack exits 1 with one line and writes no file", () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), "r.html");
+    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/report/cli.ts", "--stack", "no-such-stack", "--out", out], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 100_000,
+    });
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.strictEqual(r.stderr.trim().split("\n").length, 1);
+    assert.match(r.stderr, /^report: --stack: unknown stack "no-such-stack"/);
+    assert.ok(!fs.existsSync(out));
+  });
+});
