@@ -33,20 +33,17 @@ export interface FaultInfo {
   readonly leftCordoned: readonly string[];
 }
 
-export interface Report {
+/** The measured figures, exactly as metrics.ts computes them (one definition, no drift). */
+type MeasuredFields = Pick<
+  Metrics,
+  "total" | "succeeded" | "failed" | "successRate" | "recoverySeconds" | "recovered" | "timeToDetectSeconds" | "firstFailureAt" | "recoveredAt"
+>;
+
+export interface Report extends MeasuredFields {
   readonly tool: "dynamo-ha verify";
   readonly schemaVersion: 1;
   readonly verdict: "pass" | "fail";
   readonly reasons: readonly string[];
-  readonly total: number;
-  readonly succeeded: number;
-  readonly failed: number;
-  readonly successRate: number;
-  readonly recoverySeconds: number | null;
-  readonly recovered: boolean;
-  readonly timeToDetectSeconds: number | null;
-  readonly firstFailureAt: number | null;
-  readonly recoveredAt: number | null;
   readonly thresholds: Thresholds;
   readonly recoveryCriterion: { readonly ratio: number; readonly windowSeconds: number };
   readonly errors: Readonly<Record<string, number>>;
