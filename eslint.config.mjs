@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "**/node_modules/**", "bin/**", "out/**", ".plan-out/**", "test-results/**"] },
+  { ignores: ["node_modules/**", "**/node_modules/**", "dist/**", "**/dist/**", "bin/**", "out/**", ".plan-out/**", "test-results/**"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

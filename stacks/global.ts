@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { GlobalConfig } from "../components/core/config";
@@ -25,7 +25,7 @@ export function globalStack(c: GlobalConfig): Record<string, unknown> {
   let endpoint: pulumi.Input<string>;
   switch (g.dnsProvider) {
     case "route53": {
-      const provider = new aws.Provider("global-aws", { region: ROUTE53_PROVIDER_REGION, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } });
+      const provider = new AwsProvider("global-aws", { region: ROUTE53_PROVIDER_REGION, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } });
       endpoint = new Route53Routing(
         "global",
         { ...common, zoneName: g.zoneName, recordName: g.recordName, activeActiveRouting: g.activeActiveRouting, ttlSeconds: g.dnsTtlSeconds },

@@ -8,8 +8,9 @@ import { ConfigError, Env, GovernanceConfig, PROJECT } from "../components/core/
 import { stackFacts } from "../tools/deploy/stack-facts";
 import { bundledStacks, STACKS_DIR } from "../tools/plan/stack-file";
 import { PackRef, policyGroups, TargetStack } from "./governance-groups";
+import { PROJECT_ROOT } from "./project-root";
 
-const POLICY_DIR = path.resolve(__dirname, "..", "policy");
+const POLICY_DIR = path.join(PROJECT_ROOT, "policy");
 
 /** Name and version the pack is published under (`pulumi policy publish policy` reads policy/package.json). */
 export function publishedPack(dir = POLICY_DIR): PackRef {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, loadStackConfig, PROJECT, SecretString, StackConfig, TOP_LEVEL } from "../components/core/config";
+import { checkConfigNamespaces, ConfigError, loadStackConfig, PROJECT, SecretString, StackConfig, TOP_LEVEL } from "../components/core/config";
 import { buildStack } from "./build";
 
 /** The engine's config for this project, and which keys it holds as secrets. Secret plain-string values stay wrapped. */
@@ -21,6 +21,8 @@ export function readEngineConfig(): { raw: Record<string, string | SecretString>
 /** Validates the whole config before any resource exists; a bad key ends the run with one line. */
 export function loadConfig(): StackConfig {
   try {
+    // Keys in a mistyped namespace (`dynamoha:cluster`) would otherwise be dropped without a word.
+    checkConfigNamespaces(Object.keys(pulumi.runtime.allConfig()), PROJECT, Object.keys(TOP_LEVEL));
     const { raw, secretKeys } = readEngineConfig();
     return loadStackConfig(raw, pulumi.getStack(), secretKeys);
   } catch (e) {

@@ -1,7 +1,8 @@
 // The cluster-autoscaler: balances the per-zone GPU groups, prefers spot over on-demand through the
 // priority expander, and gets AWS credentials from EKS Pod Identity with a least-privilege policy.
-import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import * as eks from "@pulumi/aws/eks";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as helm from "@pulumi/kubernetes/helm/v3";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../core/versions";
 import { AUTOSCALER_NAMESPACE, AUTOSCALER_SERVICE_ACCOUNT, autoscalerValues, priorityExpanderConfigMap } from "./autoscaler-values";
@@ -25,8 +26,8 @@ export interface ClusterAutoscalerArgs {
 }
 
 export class ClusterAutoscaler extends pulumi.ComponentResource {
-  readonly release: k8s.helm.v3.Release;
-  readonly priorities: k8s.core.v1.ConfigMap;
+  readonly release: helm.Release;
+  readonly priorities: corev1.ConfigMap;
 
   constructor(name: string, args: ClusterAutoscalerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:ClusterAutoscaler", name, {}, opts);
@@ -34,13 +35,13 @@ export class ClusterAutoscaler extends pulumi.ComponentResource {
       .all([args.partition, args.accountId])
       .apply(([partition, accountId]) => clusterAutoscalerPolicy({ partition, accountId, region: args.region, clusterName: args.clusterName }));
     const role = new ServiceRole(name, { service: POD_IDENTITY_SERVICE, customPolicy: policy, partition: args.partition, tags: args.tags }, { parent: this });
-    const association = new aws.eks.PodIdentityAssociation(
+    const association = new eks.PodIdentityAssociation(
       name,
       { clusterName: args.clusterNameOutput, namespace: AUTOSCALER_NAMESPACE, serviceAccount: AUTOSCALER_SERVICE_ACCOUNT, roleArn: role.arn, tags: args.tags ?? {} },
       { parent: this },
     );
-    this.priorities = new k8s.core.v1.ConfigMap(`${name}-priorities`, priorityExpanderConfigMap(), { parent: this });
-    this.release = new k8s.helm.v3.Release(
+    this.priorities = new corev1.ConfigMap(`${name}-priorities`, priorityExpanderConfigMap(), { parent: this });
+    this.release = new helm.Release(
       name,
       {
         name: "cluster-autoscaler",

@@ -1,6 +1,8 @@
 // The EKS control plane: KMS envelope encryption of secrets, control-plane logs, API authentication
 // with access entries, and a private endpoint unless the config opens it.
-import * as aws from "@pulumi/aws";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as eks from "@pulumi/aws/eks";
+import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
 import { EKS_SERVICE, MANAGED_POLICIES } from "./iam-policies";
 import { ServiceRole } from "./iam";
@@ -37,25 +39,25 @@ export interface EksClusterArgs {
 }
 
 export class EksCluster extends pulumi.ComponentResource {
-  readonly cluster: aws.eks.Cluster;
+  readonly cluster: eks.Cluster;
   readonly name: pulumi.Output<string>;
   readonly oidcIssuerUrl: pulumi.Output<string>;
-  readonly secretsKey: aws.kms.Key;
+  readonly secretsKey: kms.Key;
 
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:EksCluster", name, {}, opts);
     const tags = args.tags ?? {};
     const role = new ServiceRole(`${name}-cluster`, { service: EKS_SERVICE, managedPolicies: MANAGED_POLICIES.cluster, partition: args.partition, tags }, { parent: this });
     // Losing this key makes every Secret in etcd unreadable: rotate it yearly and never delete it with the stack.
-    this.secretsKey = new aws.kms.Key(
+    this.secretsKey = new kms.Key(
       `${name}-secrets`,
       { description: `EKS secrets envelope encryption for ${args.clusterName}`, enableKeyRotation: true, deletionWindowInDays: 30, tags },
       { parent: this, protect: true, retainOnDelete: true },
     );
-    new aws.kms.Alias(`${name}-secrets`, { name: `alias/eks/${args.clusterName}-secrets`, targetKeyId: this.secretsKey.keyId }, { parent: this });
+    new kms.Alias(`${name}-secrets`, { name: `alias/eks/${args.clusterName}-secrets`, targetKeyId: this.secretsKey.keyId }, { parent: this });
     // EKS writes to this group; creating it first gives it a retention instead of "never expire".
-    const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/eks/${args.clusterName}/cluster`, retentionInDays: args.logRetentionDays ?? 90, tags }, { parent: this });
-    this.cluster = new aws.eks.Cluster(
+    const logs = new cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/eks/${args.clusterName}/cluster`, retentionInDays: args.logRetentionDays ?? 90, tags }, { parent: this });
+    this.cluster = new eks.Cluster(
       name,
       {
         name: args.clusterName,
@@ -77,8 +79,8 @@ export class EksCluster extends pulumi.ComponentResource {
       { parent: this, dependsOn: [logs, role], protect: args.protect ?? true },
     );
     for (const [i, principal] of (args.adminPrincipals ?? []).entries()) {
-      const entry = new aws.eks.AccessEntry(`${name}-admin-${i}`, { clusterName: this.cluster.name, principalArn: principal, type: "STANDARD", tags }, { parent: this });
-      new aws.eks.AccessPolicyAssociation(
+      const entry = new eks.AccessEntry(`${name}-admin-${i}`, { clusterName: this.cluster.name, principalArn: principal, type: "STANDARD", tags }, { parent: this });
+      new eks.AccessPolicyAssociation(
         `${name}-admin-${i}`,
         {
           clusterName: this.cluster.name,

@@ -1,6 +1,6 @@
 // GPU node groups: one per zone per capacity type, so the autoscaler can grow exactly the zone that
 // needs nodes and keep zones balanced; bounds come from the zone-loss sizing.
-import * as aws from "@pulumi/aws";
+import * as eks from "@pulumi/aws/eks";
 import * as pulumi from "@pulumi/pulumi";
 import { EKS_GPU_TAINT, GpuNodeGroupSpec } from "./gpu-pools";
 
@@ -18,13 +18,13 @@ export interface GpuNodeGroupsArgs {
 }
 
 export class GpuNodeGroups extends pulumi.ComponentResource {
-  readonly nodeGroups: aws.eks.NodeGroup[];
+  readonly nodeGroups: eks.NodeGroup[];
 
   constructor(name: string, args: GpuNodeGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:GpuNodeGroups", name, {}, opts);
     this.nodeGroups = args.groups.map(
       (g) =>
-        new aws.eks.NodeGroup(
+        new eks.NodeGroup(
           `${name}-${g.name}`,
           {
             clusterName: args.clusterName,

@@ -1,5 +1,5 @@
 // An IAM role for one AWS service principal with exactly the policies it is given.
-import * as aws from "@pulumi/aws";
+import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
 import { managedPolicyArn, PolicyDocument, trustPolicy } from "./iam-policies";
 
@@ -17,21 +17,21 @@ export interface ServiceRoleArgs {
 }
 
 export class ServiceRole extends pulumi.ComponentResource {
-  readonly role: aws.iam.Role;
+  readonly role: iam.Role;
   readonly arn: pulumi.Output<string>;
   readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:ServiceRole", name, {}, opts);
     const tags = args.tags ?? {};
-    this.role = new aws.iam.Role(name, { assumeRolePolicy: JSON.stringify(trustPolicy(args.service)), tags }, { parent: this });
+    this.role = new iam.Role(name, { assumeRolePolicy: JSON.stringify(trustPolicy(args.service)), tags }, { parent: this });
     for (const policy of args.managedPolicies ?? []) {
       const short = policy.split("/").pop()!;
-      new aws.iam.RolePolicyAttachment(`${name}-${short}`, { role: this.role.name, policyArn: pulumi.output(args.partition).apply((p) => managedPolicyArn(p, policy)) }, { parent: this });
+      new iam.RolePolicyAttachment(`${name}-${short}`, { role: this.role.name, policyArn: pulumi.output(args.partition).apply((p) => managedPolicyArn(p, policy)) }, { parent: this });
     }
     if (args.customPolicy) {
-      const policy = new aws.iam.Policy(`${name}-policy`, { policy: pulumi.output(args.customPolicy).apply((d) => JSON.stringify(d)), tags }, { parent: this });
-      new aws.iam.RolePolicyAttachment(`${name}-policy`, { role: this.role.name, policyArn: policy.arn }, { parent: this });
+      const policy = new iam.Policy(`${name}-policy`, { policy: pulumi.output(args.customPolicy).apply((d) => JSON.stringify(d)), tags }, { parent: this });
+      new iam.RolePolicyAttachment(`${name}-policy`, { role: this.role.name, policyArn: policy.arn }, { parent: this });
     }
     this.arn = this.role.arn;
     this.name = this.role.name;

@@ -1,11 +1,11 @@
 // The Kubernetes provider of the cluster. Its kubeconfig carries no token (the AWS CLI mints one per
 // call) but names the endpoint and CA, so it is still handled as a secret.
-import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import * as eks from "@pulumi/aws/eks";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { eksKubeconfig } from "./kubeconfig";
 
-export function kubeconfigOf(cluster: aws.eks.Cluster, region: string): pulumi.Output<string> {
+export function kubeconfigOf(cluster: eks.Cluster, region: string): pulumi.Output<string> {
   return pulumi.secret(
     pulumi.all([cluster.name, cluster.endpoint, cluster.certificateAuthority]).apply(([clusterName, endpoint, ca]) =>
       eksKubeconfig({ clusterName, endpoint, certificateAuthority: ca?.data ?? "", region }),
@@ -13,6 +13,6 @@ export function kubeconfigOf(cluster: aws.eks.Cluster, region: string): pulumi.O
   );
 }
 
-export function kubeProvider(name: string, kubeconfig: pulumi.Output<string>, opts: pulumi.CustomResourceOptions): k8s.Provider {
-  return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true }, opts);
+export function kubeProvider(name: string, kubeconfig: pulumi.Output<string>, opts: pulumi.CustomResourceOptions): Provider {
+  return new Provider(name, { kubeconfig, enableServerSideApply: true }, opts);
 }

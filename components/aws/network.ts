@@ -1,6 +1,7 @@
 // The network a cluster lives in: a VPC with a private subnet per zone (nodes and pods) and a public
 // subnet + NAT gateway per zone for egress, or adopted subnets whose zones are looked up.
-import * as aws from "@pulumi/aws";
+import * as ec2 from "@pulumi/aws/ec2";
+import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { planSubnets } from "./subnet-plan";
 
@@ -14,7 +15,7 @@ export interface NetworkArgs {
   /** Adopt these private subnets instead of creating a VPC; each zone needs at least one. @default [] */
   readonly existingSubnetIds?: readonly string[];
   /** AWS provider of the region; used for the subnet look-ups. */
-  readonly provider: aws.Provider;
+  readonly provider: AwsProvider;
   /** Tags on every network resource. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -48,7 +49,7 @@ export class Network extends pulumi.ComponentResource {
     const adopted = args.existingSubnetIds ?? [];
     let privateIds: pulumi.Output<string>[] | undefined;
     if (adopted.length > 0) {
-      const found = adopted.map((id) => aws.ec2.getSubnetOutput({ id }, { parent: this, provider: args.provider }));
+      const found = adopted.map((id) => ec2.getSubnetOutput({ id }, { parent: this, provider: args.provider }));
       const byZone = pulumi.all(found.map((s) => pulumi.all([s.id, s.availabilityZone, s.vpcId]))).apply((rows) => {
         const vpcs = [...new Set(rows.map((r) => r[2]))];
         if (vpcs.length > 1) throw new Error(`dynamo-ha:cluster.existingSubnetIds: all subnets must be in one VPC, got ${JSON.stringify(vpcs)}`);
@@ -57,28 +58,28 @@ export class Network extends pulumi.ComponentResource {
       this.privateSubnetIds = Object.fromEntries(args.zones.map((z) => [z, byZone.apply((b) => b[z])]));
       this.vpcId = found[0].vpcId;
     } else {
-      const vpc = new aws.ec2.Vpc(name, { cidrBlock: args.vpcCidr, enableDnsHostnames: true, enableDnsSupport: true, tags: { ...tags, Name: name } }, { parent: this });
-      const igw = new aws.ec2.InternetGateway(name, { vpcId: vpc.id, tags: { ...tags, Name: name } }, { parent: this });
-      const publicRoutes = new aws.ec2.RouteTable(`${name}-public`, { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }], tags: { ...tags, Name: `${name}-public` } }, { parent: this });
+      const vpc = new ec2.Vpc(name, { cidrBlock: args.vpcCidr, enableDnsHostnames: true, enableDnsSupport: true, tags: { ...tags, Name: name } }, { parent: this });
+      const igw = new ec2.InternetGateway(name, { vpcId: vpc.id, tags: { ...tags, Name: name } }, { parent: this });
+      const publicRoutes = new ec2.RouteTable(`${name}-public`, { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }], tags: { ...tags, Name: `${name}-public` } }, { parent: this });
       const cluster = { [`kubernetes.io/cluster/${args.clusterName}`]: "shared" };
       this.privateSubnetIds = {};
       privateIds = [];
       for (const s of planSubnets(args.vpcCidr, args.zones)) {
-        const pub = new aws.ec2.Subnet(
+        const pub = new ec2.Subnet(
           `${name}-public-${s.zone}`,
           { vpcId: vpc.id, cidrBlock: s.publicCidr, availabilityZone: s.zone, tags: { ...tags, ...cluster, Name: `${name}-public-${s.zone}`, "kubernetes.io/role/elb": "1" } },
           { parent: this },
         );
-        new aws.ec2.RouteTableAssociation(`${name}-public-${s.zone}`, { subnetId: pub.id, routeTableId: publicRoutes.id }, { parent: this });
-        const eip = new aws.ec2.Eip(`${name}-nat-${s.zone}`, { domain: "vpc", tags: { ...tags, Name: `${name}-nat-${s.zone}` } }, { parent: this });
-        const nat = new aws.ec2.NatGateway(`${name}-${s.zone}`, { subnetId: pub.id, allocationId: eip.id, tags: { ...tags, Name: `${name}-${s.zone}` } }, { parent: this, dependsOn: [igw] });
-        const priv = new aws.ec2.Subnet(
+        new ec2.RouteTableAssociation(`${name}-public-${s.zone}`, { subnetId: pub.id, routeTableId: publicRoutes.id }, { parent: this });
+        const eip = new ec2.Eip(`${name}-nat-${s.zone}`, { domain: "vpc", tags: { ...tags, Name: `${name}-nat-${s.zone}` } }, { parent: this });
+        const nat = new ec2.NatGateway(`${name}-${s.zone}`, { subnetId: pub.id, allocationId: eip.id, tags: { ...tags, Name: `${name}-${s.zone}` } }, { parent: this, dependsOn: [igw] });
+        const priv = new ec2.Subnet(
           `${name}-private-${s.zone}`,
           { vpcId: vpc.id, cidrBlock: s.privateCidr, availabilityZone: s.zone, tags: { ...tags, ...cluster, Name: `${name}-private-${s.zone}`, "kubernetes.io/role/internal-elb": "1" } },
           { parent: this },
         );
-        const routes = new aws.ec2.RouteTable(`${name}-private-${s.zone}`, { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }], tags: { ...tags, Name: `${name}-private-${s.zone}` } }, { parent: this });
-        new aws.ec2.RouteTableAssociation(`${name}-private-${s.zone}`, { subnetId: priv.id, routeTableId: routes.id }, { parent: this });
+        const routes = new ec2.RouteTable(`${name}-private-${s.zone}`, { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }], tags: { ...tags, Name: `${name}-private-${s.zone}` } }, { parent: this });
+        new ec2.RouteTableAssociation(`${name}-private-${s.zone}`, { subnetId: priv.id, routeTableId: routes.id }, { parent: this });
         this.privateSubnetIds[s.zone] = [priv.id];
         privateIds.push(priv.id);
       }

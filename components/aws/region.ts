@@ -1,7 +1,10 @@
 // The EKS region: network → cluster → node groups → add-ons → Kubernetes provider → autoscaler, and
 // the ClusterFacts the cloud-neutral Kubernetes layer builds on.
-import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import * as eks from "@pulumi/aws/eks";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import { Provider as AwsProvider } from "@pulumi/aws/provider";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
 import { GPU_TAINT } from "../core/labels";
@@ -44,9 +47,9 @@ export class AwsRegion extends pulumi.ComponentResource {
   readonly cluster: EksCluster;
   readonly network: Network;
   /** The GPU node groups, one per zone per capacity type. */
-  readonly gpuNodeGroups: aws.eks.NodeGroup[];
+  readonly gpuNodeGroups: eks.NodeGroup[];
   /** The region's AWS provider; every AWS resource of the stack uses it. */
-  readonly provider: aws.Provider;
+  readonly provider: AwsProvider;
 
   constructor(name: string, args: AwsRegionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:Region", name, {}, opts);
@@ -56,10 +59,10 @@ export class AwsRegion extends pulumi.ComponentResource {
     const tags = { ...c.labels };
 
     // Every AWS call goes through this provider: the region comes from the stack config, never the environment.
-    const provider = (this.provider = new aws.Provider(`${name}-aws`, { region: c.region as aws.Region, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } }, { parent: this }));
+    const provider = (this.provider = new AwsProvider(`${name}-aws`, { region: c.region, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } }, { parent: this }));
     const awsOpts = { parent: this, providers: [provider] };
-    const partition = aws.getPartitionOutput({}, { parent: this, provider }).partition;
-    const accountId = aws.getCallerIdentityOutput({}, { parent: this, provider }).accountId;
+    const partition = getPartitionOutput({}, { parent: this, provider }).partition;
+    const accountId = getCallerIdentityOutput({}, { parent: this, provider }).accountId;
 
     this.network = new Network(
       `${name}-net`,
@@ -113,7 +116,7 @@ export class AwsRegion extends pulumi.ComponentResource {
     const addons = new ClusterAddons(`${name}-addons`, { clusterName: this.cluster.name, partition, tags }, { ...awsOpts, dependsOn: [system] });
 
     this.kubeconfig = kubeconfigOf(this.cluster.cluster, c.region);
-    const kube: k8s.Provider = kubeProvider(`${name}-k8s`, this.kubeconfig, { parent: this });
+    const kube: Provider = kubeProvider(`${name}-k8s`, this.kubeconfig, { parent: this });
     const storageClass = new BlockStorageClass(`${name}-block`, { allowDataLoss: c.storage.allowDataLoss }, { parent: this, providers: [kube], dependsOn: [addons] });
     const autoscaler = new ClusterAutoscaler(
       `${name}-autoscaler`,

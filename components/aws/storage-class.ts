@@ -1,6 +1,6 @@
 // The zonal block storage class: gp3 EBS, bound only once a pod is scheduled so the volume is created
 // in that pod's zone (an EBS volume never leaves its zone).
-import * as k8s from "@pulumi/kubernetes";
+import * as storagev1 from "@pulumi/kubernetes/storage/v1";
 import * as pulumi from "@pulumi/pulumi";
 
 export const BLOCK_STORAGE_CLASS = "gp3-wait";
@@ -25,12 +25,12 @@ export interface BlockStorageClassArgs {
 }
 
 export class BlockStorageClass extends pulumi.ComponentResource {
-  readonly storageClass: k8s.storage.v1.StorageClass;
+  readonly storageClass: storagev1.StorageClass;
   readonly name: string = BLOCK_STORAGE_CLASS;
 
   constructor(name: string, args: BlockStorageClassArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:BlockStorageClass", name, {}, opts);
-    this.storageClass = new k8s.storage.v1.StorageClass(name, gp3StorageClass(args.allowDataLoss ?? false), { parent: this });
+    this.storageClass = new storagev1.StorageClass(name, gp3StorageClass(args.allowDataLoss ?? false), { parent: this });
     this.registerOutputs({ name: this.name });
   }
 }

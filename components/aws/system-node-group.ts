@@ -1,6 +1,6 @@
 // The on-demand system node group: operators, the autoscaler, CoreDNS and add-ons live here, spread
 // over every zone, never on spot.
-import * as aws from "@pulumi/aws";
+import * as eks from "@pulumi/aws/eks";
 import * as pulumi from "@pulumi/pulumi";
 import { LABEL_CAPACITY, LABEL_POOL_ROLE } from "../core/labels";
 import { SYSTEM_NODE_GROUP_PREFIX } from "./naming";
@@ -24,12 +24,12 @@ export interface SystemNodeGroupArgs {
 }
 
 export class SystemNodeGroup extends pulumi.ComponentResource {
-  readonly nodeGroup: aws.eks.NodeGroup;
+  readonly nodeGroup: eks.NodeGroup;
 
   constructor(name: string, args: SystemNodeGroupArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:SystemNodeGroup", name, {}, opts);
     const size = (args.nodesPerZone ?? 1) * args.zoneCount;
-    this.nodeGroup = new aws.eks.NodeGroup(
+    this.nodeGroup = new eks.NodeGroup(
       name,
       {
         clusterName: args.clusterName,

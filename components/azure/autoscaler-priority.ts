@@ -1,7 +1,8 @@
 // The cluster autoscaler's priority expander ConfigMap: scale spot pools first, regular pools when
 // spot has no capacity. The AKS-managed autoscaler reads this ConfigMap (kube-system,
 // cluster-autoscaler-priority-expander) when the cluster's autoScalerProfile.expander is "priority".
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { CapacityType } from "../core/sizing";
 import { POOL_PREFIX } from "./naming";
@@ -27,7 +28,7 @@ export function priorityExpanderPriorities(): string {
 
 export interface PriorityExpanderArgs {
   /** Provider of the cluster. */
-  readonly provider: k8s.Provider;
+  readonly provider: Provider;
   /**
    * Resources (the GPU pools) whose node groups the priorities name.
    * @default []
@@ -35,8 +36,8 @@ export interface PriorityExpanderArgs {
   readonly dependsOn?: pulumi.Resource[];
 }
 
-export function priorityExpanderConfigMap(name: string, args: PriorityExpanderArgs): k8s.core.v1.ConfigMap {
-  return new k8s.core.v1.ConfigMap(
+export function priorityExpanderConfigMap(name: string, args: PriorityExpanderArgs): corev1.ConfigMap {
+  return new corev1.ConfigMap(
     name,
     {
       metadata: { name: PRIORITY_EXPANDER_NAME, namespace: PRIORITY_EXPANDER_NAMESPACE, labels: { "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "dynamo-ha" } },

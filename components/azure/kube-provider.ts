@@ -3,7 +3,7 @@
 // kubelogin must be on PATH wherever `pulumi up` runs (AAD_LOGIN_METHOD selects how it signs in,
 // e.g. `azurecli`, `workloadidentity`, `spn`).
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import * as k8s from "@pulumi/kubernetes";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface AksKubeProviderArgs {
@@ -26,12 +26,12 @@ export function decodeKubeconfig(result: { kubeconfigs: readonly { value: string
   return Buffer.from(first.value, "base64").toString("utf8");
 }
 
-export function aksKubeProvider(name: string, args: AksKubeProviderArgs): { provider: k8s.Provider; kubeconfig: pulumi.Output<string> } {
+export function aksKubeProvider(name: string, args: AksKubeProviderArgs): { provider: Provider; kubeconfig: pulumi.Output<string> } {
   const creds = containerservice.listManagedClusterUserCredentialsOutput(
     { resourceGroupName: args.resourceGroupName, resourceName: args.clusterName, format: "exec" },
     { provider: args.azureProvider },
   );
   const kubeconfig = pulumi.secret(creds.apply(decodeKubeconfig));
-  const provider = new k8s.Provider(name, { kubeconfig, enableServerSideApply: true }, { dependsOn: args.dependsOn ?? [] });
+  const provider = new Provider(name, { kubeconfig, enableServerSideApply: true }, { dependsOn: args.dependsOn ?? [] });
   return { provider, kubeconfig };
 }

@@ -2,7 +2,7 @@
 // disks created in the zone the pod is scheduled to, kept when their claim goes. AKS's built-in
 // `managed-csi-premium` deletes the disk with the claim, so an uninstall or a mistaken claim
 // deletion would lose the data that EKS stacks keep.
-import * as k8s from "@pulumi/kubernetes";
+import * as storagev1 from "@pulumi/kubernetes/storage/v1";
 import * as pulumi from "@pulumi/pulumi";
 
 export const AKS_BLOCK_STORAGE_CLASS = "premium-ssd-wait";
@@ -40,12 +40,12 @@ export interface AksBlockStorageClassArgs {
 }
 
 export class AksBlockStorageClass extends pulumi.ComponentResource {
-  readonly storageClass: k8s.storage.v1.StorageClass;
+  readonly storageClass: storagev1.StorageClass;
   readonly name: string = AKS_BLOCK_STORAGE_CLASS;
 
   constructor(name: string, args: AksBlockStorageClassArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:azure:BlockStorageClass", name, {}, opts);
-    this.storageClass = new k8s.storage.v1.StorageClass(name, premiumDiskStorageClass(args.allowDataLoss ?? false, args.skuName), { parent: this });
+    this.storageClass = new storagev1.StorageClass(name, premiumDiskStorageClass(args.allowDataLoss ?? false, args.skuName), { parent: this });
     this.registerOutputs({ name: this.name });
   }
 }

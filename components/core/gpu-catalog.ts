@@ -42,9 +42,17 @@ const azure: Record<string, GpuShape> = {
 
 export const GPU_CATALOG: Readonly<Record<"aws" | "azure", Readonly<Record<string, GpuShape>>>> = { aws, azure };
 
-/** The shape of a type: the table's, or the override's GPU count (class "custom:<type>" if unknown). */
+/** The table's shape of a type (own entries only: `constructor` is no instance type). */
+export function knownShape(cloud: "aws" | "azure", type: string): GpuShape | undefined {
+  return Object.prototype.hasOwnProperty.call(GPU_CATALOG[cloud], type) ? GPU_CATALOG[cloud][type] : undefined;
+}
+
+/**
+ * The shape of a type: the table's, which is a fact no setting overrides (the config refuses a
+ * `gpusPerNode` that contradicts it), else the override's GPU count with class "custom:<type>".
+ */
 export function gpuShape(cloud: "aws" | "azure", type: string, gpusPerNode?: number): GpuShape | undefined {
-  const known = GPU_CATALOG[cloud][type];
-  if (gpusPerNode !== undefined) return { gpus: gpusPerNode, gpuClass: known?.gpuClass ?? `custom:${type}` };
-  return known;
+  const known = knownShape(cloud, type);
+  if (known !== undefined) return known;
+  return gpusPerNode !== undefined ? { gpus: gpusPerNode, gpuClass: `custom:${type}` } : undefined;
 }

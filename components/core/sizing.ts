@@ -1,6 +1,6 @@
 // Zone-loss sizing: how many GPU nodes each zone needs so that losing any `f` zones (and, for the
 // on-demand floor, every spot node as well) still leaves the GPUs the service needs.
-import { ConfigError } from "./config/schema";
+import { ConfigError, show } from "./config/schema";
 
 export interface SizingInput {
   /** GPUs the service needs (R). */
@@ -41,7 +41,7 @@ export function sizeZones(i: SizingInput): Sizing {
     throw new ConfigError(`dynamo-ha:capacity.requiredGpus: must be an integer ≥ 1, got ${i.requiredGpus}`);
   }
   if (new Set(i.zones).size !== Z || Z < 2) {
-    throw new ConfigError(`dynamo-ha:zones: need at least 2 distinct zones, got ${JSON.stringify(i.zones)}`);
+    throw new ConfigError(`dynamo-ha:zones: need at least 2 distinct zones, got ${show(i.zones)}`);
   }
   if (!Number.isInteger(i.toleratedZoneFailures) || i.toleratedZoneFailures < 0 || i.toleratedZoneFailures >= Z) {
     throw new ConfigError(

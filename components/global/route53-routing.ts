@@ -1,7 +1,7 @@
 // Route 53 global routing: one health check per region (the region's own protocol, port and path)
 // and one record per region, as a failover pair (active-passive) or a latency / weighted set
 // (active-active). Records are CNAMEs to a load balancer hostname, or A records to an IP.
-import * as aws from "@pulumi/aws";
+import * as route53 from "@pulumi/aws/route53";
 import * as pulumi from "@pulumi/pulumi";
 import { isIpv4 } from "./region-checks";
 import { field, resolveRegions } from "./region-ref";
@@ -17,8 +17,8 @@ export interface Route53RoutingArgs extends DnsRoutingArgs {
 /** Pass the AWS provider as `providers: [provider]`: every child and the zone lookup use it. */
 export class Route53Routing extends pulumi.ComponentResource {
   public readonly fqdn: string;
-  public readonly healthChecks: aws.route53.HealthCheck[] = [];
-  public readonly records: aws.route53.Record[] = [];
+  public readonly healthChecks: route53.HealthCheck[] = [];
+  public readonly records: route53.Record[] = [];
 
   constructor(name: string, args: Route53RoutingArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:Route53Routing", name, {}, opts);
@@ -26,11 +26,11 @@ export class Route53Routing extends pulumi.ComponentResource {
     const activeActiveRouting = args.activeActiveRouting ?? "latency";
     this.fqdn = `${args.recordName}.${args.zoneName}`;
     const checked = resolveRegions(args.regions, { dnsProvider: "route53", mode: args.mode, activeActiveRouting });
-    const zone = aws.route53.getZoneOutput({ name: args.zoneName, privateZone: false }, child);
+    const zone = route53.getZoneOutput({ name: args.zoneName, privateZone: false }, child);
     args.regions.forEach((r, i) => {
       const host = field(checked, i, "host");
       const protocol = field(checked, i, "protocol");
-      const check = new aws.route53.HealthCheck(
+      const check = new route53.HealthCheck(
         `${name}-${r.stack}`,
         {
           type: protocol,
@@ -47,7 +47,7 @@ export class Route53Routing extends pulumi.ComponentResource {
       );
       this.healthChecks.push(check);
       this.records.push(
-        new aws.route53.Record(
+        new route53.Record(
           `${name}-${r.stack}`,
           {
             zoneId: zone.zoneId,
@@ -67,7 +67,7 @@ export class Route53Routing extends pulumi.ComponentResource {
   }
 }
 
-function routingPolicy(mode: string, activeActive: string, checked: ReturnType<typeof resolveRegions>, i: number): Partial<aws.route53.RecordArgs> {
+function routingPolicy(mode: string, activeActive: string, checked: ReturnType<typeof resolveRegions>, i: number): Partial<route53.RecordArgs> {
   if (mode === "active-passive") return { failoverRoutingPolicies: [{ type: field(checked, i, "role").apply(failoverRecordType) }] };
   if (activeActive === "weighted") return { weightedRoutingPolicies: [{ weight: field(checked, i, "weight") }] };
   return { latencyRoutingPolicies: [{ region: field(checked, i, "region") }] };

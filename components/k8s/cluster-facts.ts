@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { CapacityType } from "../core/sizing";
 
@@ -30,7 +30,7 @@ export interface ClusterFacts {
   readonly zones: readonly string[];
   readonly clusterName: pulumi.Output<string>;
   /** Kubernetes provider for the cluster; every Kubernetes resource uses it. */
-  readonly provider: k8s.Provider;
+  readonly provider: Provider;
   readonly gpuPools: readonly GpuPoolFacts[];
   /** Tolerations a GPU workload needs to land on every GPU pool (GPU taint, AKS spot taint). */
   readonly gpuTolerations: readonly Toleration[];

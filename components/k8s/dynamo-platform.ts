@@ -4,6 +4,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../core/versions";
 import { dynamoCrds } from "./crds";
+import { OPERATOR_POSTRENDER, operatorMetricsService, operatorPdb } from "./operator-ha";
 import { PLATFORM_RELEASE, platformValues, PlatformValuesInput } from "./platform-values";
 
 /** What Pulumi never re-applies on the bootstrap CRDs once created (the operator's crd-apply owns them). */
@@ -44,6 +45,8 @@ export class DynamoPlatform extends pulumi.ComponentResource {
   /** The CRDs, created before the chart and before any graph. */
   readonly crds: k8s.apiextensions.v1.CustomResourceDefinition[];
   readonly release: k8s.helm.v3.Release;
+  /** At least one operator pod through voluntary disruptions (none with a single replica). */
+  readonly operatorPdb?: k8s.policy.v1.PodDisruptionBudget;
 
   constructor(name: string, args: DynamoPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:k8s:DynamoPlatform", name, {}, opts);
@@ -79,6 +82,8 @@ export class DynamoPlatform extends pulumi.ComponentResource {
         chart: VERSIONS.dynamoPlatform.url(chartVersion),
         namespace: ns.metadata.name,
         values: platformValues(args.values),
+        // Rolling operator upgrades and Grove's placement: operator-ha.ts explains why a post-renderer.
+        postrender: OPERATOR_POSTRENDER,
         // The operator's crd-apply installs and upgrades the CRDs (upgradeCRD: true); Helm's own crds/
         // handling (install-only, never upgraded) stays out of it.
         skipCrds: true,
@@ -92,6 +97,13 @@ export class DynamoPlatform extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [ns, ...this.crds] },
     );
+
+    const pdb = operatorPdb(namespace, args.values.operatorReplicas);
+    if (pdb) this.operatorPdb = new k8s.policy.v1.PodDisruptionBudget(`${name}-operator-pdb`, pdb, { parent: this, dependsOn: [ns] });
+    // Our ServiceMonitor's target when this stack runs its own monitors (the chart's is off then).
+    if (args.values.ownMonitors) {
+      new k8s.core.v1.Service(`${name}-operator-metrics`, operatorMetricsService(namespace) as k8s.core.v1.ServiceArgs, { parent: this, dependsOn: [ns] });
+    }
 
     this.namespace = ns.metadata.name;
     this.registerOutputs({ namespace: this.namespace, releaseStatus: this.release.status, crds: this.crds.map((c) => c.metadata.name) });

@@ -1,7 +1,7 @@
 // Frontend exposure: a ClusterIP Service, and optionally a cross-zone load balancer (internal, or
 // internet-facing for global health checks). Exports a bare host, a port and a protocol, which is
 // what Route 53, Front Door and Traffic Manager take; the URL is for people.
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { componentSelector, dnsName } from "./pdb";
 import { FRONTEND_PORT } from "./probes";
@@ -123,17 +123,17 @@ export class FrontendExposure extends pulumi.ComponentResource {
   readonly protocol: string = FRONTEND_PROTOCOL;
   /** `http://host:8000`. */
   readonly endpoint: pulumi.Output<string>;
-  readonly services: k8s.core.v1.Service[];
+  readonly services: corev1.Service[];
 
   constructor(name: string, args: FrontendExposureArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:k8s:FrontendExposure", name, {}, opts);
     const dependsOn = [...(args.dependsOn ?? [])];
     const clusterIp = frontendClusterService(args.graphName, args.namespace, args.component, args.labels);
-    const svc = new k8s.core.v1.Service(`${name}-svc`, clusterIp, { parent: this, dependsOn });
+    const svc = new corev1.Service(`${name}-svc`, clusterIp, { parent: this, dependsOn });
     this.services = [svc];
     if (args.loadBalancerAnnotations) {
       const lbObj = frontendLoadBalancer(args.graphName, args.namespace, args.component, args.loadBalancerAnnotations, args.labels, args.loadBalancerSourceRanges);
-      const lb = new k8s.core.v1.Service(`${name}-lb`, lbObj, { parent: this, dependsOn });
+      const lb = new corev1.Service(`${name}-lb`, lbObj, { parent: this, dependsOn });
       this.services.push(lb);
       this.host = lb.status.apply((st) => {
         const ingress = st?.loadBalancer?.ingress?.[0];

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import { RegionalConfig } from "../core/config";
 import { ClusterFacts } from "./cluster-facts";
 import { resolveGraph } from "./graph-settings";
@@ -10,8 +10,8 @@ export const LAYER_LABELS = { "app.kubernetes.io/managed-by": "pulumi", "app.kub
  * The graph's namespace. Created before the storage layer, whose volume claim lives in it, and
  * before the Kubernetes layer, whose graph does.
  */
-export function graphNamespace(c: RegionalConfig, facts: ClusterFacts): k8s.core.v1.Namespace {
-  return new k8s.core.v1.Namespace(
+export function graphNamespace(c: RegionalConfig, facts: ClusterFacts): corev1.Namespace {
+  return new corev1.Namespace(
     "graph-ns",
     { metadata: { name: resolveGraph(c).namespace, labels: { ...LAYER_LABELS } } },
     { provider: facts.provider, dependsOn: [...facts.readyResources] },

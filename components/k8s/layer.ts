@@ -1,6 +1,6 @@
 // The cloud-neutral Kubernetes layer: GPU software, Dynamo platform + CRDs, one example graph and
 // its frontend exposure. It knows the cloud only through ClusterFacts and StorageFacts.
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
 import { FRONTEND_URL_OUTPUT, REGIONAL_OUTPUTS } from "../core/regional-outputs";
@@ -17,7 +17,7 @@ import { StorageFacts } from "./storage-facts";
 export { LAYER_LABELS };
 
 /** @param namespace the graph namespace, when the stack created it earlier (see graph-namespace.ts). */
-export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, storage: StorageFacts, namespace?: k8s.core.v1.Namespace): KubernetesLayer {
+export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, storage: StorageFacts, namespace?: corev1.Namespace): KubernetesLayer {
   const providers = { providers: [facts.provider] };
   const ready = [...facts.readyResources];
   const settings = resolveGraph(c);
@@ -52,6 +52,7 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
         systemNodeLabels: facts.systemNodeLabels,
         blockStorageClass: facts.blockStorageClass,
         ownMonitors: c.observability.enabled,
+        checkpoint: storage.checkpoint,
       },
       protectCrds: c.platform.protectCrds,
       timeoutSeconds: c.platform.helmTimeoutSeconds,
@@ -63,7 +64,7 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
   const graphNs = namespace ?? graphNamespace(c, facts);
   const serviceAccount = storage.serviceAccountName
     ? [
-        new k8s.core.v1.ServiceAccount(
+        new corev1.ServiceAccount(
           "graph-sa",
           { metadata: { name: storage.serviceAccountName, namespace: settings.namespace, labels, annotations: { ...storage.serviceAccountAnnotations } } },
           { provider: facts.provider, dependsOn: [graphNs] },

@@ -12,6 +12,9 @@ export const LEADER_ELECTION = { id: "dynamo.nvidia.com", namespace: "kube-syste
 /** Pod label we add to operator pods so our anti-affinity can select them without guessing chart labels. */
 export const OPERATOR_POD_LABEL = { "dynamo-ha.io/component": "dynamo-operator" } as const;
 
+/** The only value the pinned platform chart accepts for bundled KAI with Grove (see platformValues). */
+export const KAI_STALENESS_WITH_GROVE = "-1";
+
 export interface QuorumStore {
   readonly enabled: boolean;
   readonly replicas: number;
@@ -34,6 +37,23 @@ export interface PlatformValuesInput {
    * @default false
    */
   readonly ownMonitors?: boolean;
+  /**
+   * Checkpoint storage for the operator's checkpoint block (it injects the location into the pods it
+   * restores); the runtime reads no checkpoint env var of ours.
+   * @default - checkpointing off
+   */
+  readonly checkpoint?: PlatformCheckpoint;
+}
+
+/**
+ * The operator's checkpoint storage. The pinned operator config renders `storage` only for type `pvc`
+ * (pvcName, basePath, create, size, storageClassName, accessMode): ai-dynamo/dynamo
+ * deploy/helm/charts/platform/components/operator/templates/operator-config.yaml
+ * @08e3491d30ad6993c0ee0dd8dfb1ff6720400399. S3 and OCI stores have no operator setting there.
+ */
+export interface PlatformCheckpoint {
+  readonly pvcName: string;
+  readonly basePath: string;
 }
 
 function systemPlacement(systemNodeLabels: Readonly<Record<string, string>>, selector: Record<string, string>) {
@@ -57,16 +77,27 @@ function operatorValues(i: PlatformValuesInput, storesOnEtcd: boolean) {
       replicas: i.operatorReplicas,
       leaderElection: { id: LEADER_ELECTION.id, namespace: LEADER_ELECTION.namespace },
       podLabels: { ...OPERATOR_POD_LABEL },
-      // Surge before removing an old pod: the webhook keeps a serving endpoint through upgrades.
-      strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      // No strategy value: the chart reads none and hard-codes Recreate; the post-renderer replaces it
+      // with a surging rolling update (operator-ha.ts).
       tolerations: placement.tolerations,
       affinity: placement.affinity,
       manager: { resources: { requests: { cpu: "512m", memory: "1Gi" }, limits: { cpu: "1024m", memory: "2Gi" } } },
     },
     // "Keep 'Fail' in every environment"; Ignore is an emergency-only bypass (platform README 1.6.0).
     webhook: { failurePolicy: "Fail", timeoutSeconds: 10 },
-    ...(i.ownMonitors ? { dynamo: { metrics: { podMonitors: { enabled: false } } } } : {}),
+    // With this stack's monitors: the chart's Dynamo PodMonitors off (every pod would be scraped twice),
+    // and its operator metrics Service + ServiceMonitor off (its ServiceMonitor exists only when the
+    // monitoring CRDs predate the install); our ServiceMonitor scrapes the operator (operator-ha.ts).
+    ...(i.ownMonitors ? { dynamo: { metrics: { podMonitors: { enabled: false } } }, metricsService: { enabled: false } } : {}),
+    ...(i.checkpoint ? { checkpoint: checkpointValues(i.checkpoint) } : {}),
   };
+}
+
+/** The operator's checkpoint block: an existing ReadWriteMany claim in each graph namespace (create: false). */
+function checkpointValues(c: PlatformCheckpoint) {
+  if (!c.pvcName) throw new Error(`platformValues: checkpoint.pvcName ${JSON.stringify(c.pvcName)} is not allowed: a PVC name`);
+  if (!c.basePath.startsWith("/")) throw new Error(`platformValues: checkpoint.basePath ${JSON.stringify(c.basePath)} is not allowed: an absolute path`);
+  return { enabled: true, storage: { type: "pvc", pvc: { pvcName: c.pvcName, basePath: c.basePath } } };
 }
 
 /** Bitnami etcd: a quorum spread over zones on the system pool, volumes in the pod's zone. */
@@ -76,7 +107,10 @@ function etcdValues(i: PlatformValuesInput) {
   return {
     replicaCount: i.etcd.replicas,
     persistence: { enabled: true, size: i.etcd.storageSize, storageClass: i.blockStorageClass },
-    pdb: { create: true, maxUnavailable: 1 },
+    // The chart's default minAvailable "51%" renders next to maxUnavailable unless emptied (the API
+    // server refuses a PDB with both): bitnami/charts bitnami/etcd/templates/pdb.yaml renders each only
+    // `if` set (@b572262ac2299b1fcaecd0a859454ec9cc635d19).
+    pdb: { create: true, minAvailable: "", maxUnavailable: 1 },
     readinessProbe: { enabled: true },
     livenessProbe: { enabled: true },
     tolerations: placement.tolerations,
@@ -122,12 +156,17 @@ export function platformValues(i: PlatformValuesInput): Record<string, unknown> 
   };
   if (i.etcd.enabled) values.etcd = etcdValues(i);
   if (i.nats.enabled) values.nats = natsValues(i);
-  if (i.grove) values.grove = { tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })), affinity: { nodeAffinity: requiredNodeLabels(i.systemNodeLabels) } };
+  // The pinned Grove chart reads `tolerations` but no nodeSelector or affinity (ai-dynamo/grove
+  // operator/charts/templates/deployment.yaml @28f956436df6d7b0a2d2d8bae54ca55958ac661a): the
+  // post-renderer gives the grove-operator Deployment the operator's system-pool node affinity.
+  if (i.grove) values.grove = { tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })) };
   if (i.kaiScheduler) {
     values["kai-scheduler"] = {
       global: { tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })), affinity: { nodeAffinity: requiredNodeLabels(i.systemNodeLabels) } },
-      // The chart refuses bundled KAI together with bundled Grove without this (v1.5.0 notes).
-      ...(i.grove ? { scheduler: { args: { "default-staleness-grace-period": "-1s" } } } : {}),
+      // The chart refuses bundled KAI with Grove unless this is exactly "-1" (ai-dynamo/dynamo
+      // deploy/helm/charts/platform/templates/validate-values.yaml @44f45d61e8fc2fda83291381700639e108eba594;
+      // "-1s" fails there, whatever a later README says).
+      ...(i.grove ? { scheduler: { args: { "default-staleness-grace-period": KAI_STALENESS_WITH_GROVE } } } : {}),
     };
   }
   return values;

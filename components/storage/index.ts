@@ -1,5 +1,6 @@
 // Regional model/checkpoint storage: picks the backend from config, builds it, and hands the
-// Kubernetes layer StorageFacts (where the store is, which service account may use it, env).
+// Kubernetes layer StorageFacts (where the store is, which service account may use it, the operator's
+// checkpoint storage).
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
 import { STORAGE_OUTPUTS } from "../core/regional-outputs";
@@ -57,7 +58,9 @@ export function buildStorage(
         pvcName: vol.pvcName,
         serviceAccountAnnotations: {},
         podLabels: {},
-        env: { DYN_CHECKPOINT_STORAGE_TYPE: "pvc", DYN_CHECKPOINT_PATH: CHREK_BASE_PATH },
+        env: {},
+        // The operator mounts this claim in the pods it checkpoints or restores (platform values).
+        checkpoint: { pvcName: vol.pvcName, basePath: CHREK_BASE_PATH },
         resources: [vol],
       },
       vol.pvcName,
@@ -91,7 +94,8 @@ export function buildStorage(
         serviceAccountName: sa,
         serviceAccountAnnotations: {},
         podLabels: {},
-        env: { DYN_CHECKPOINT_STORAGE_TYPE: "s3", DYN_CHECKPOINT_LOCATION: bucket.uri, AWS_REGION: c.region },
+        // The bucket holds model weights; the pinned operator has no S3 checkpoint storage (storage-facts.ts).
+        env: { AWS_REGION: c.region },
         resources: [bucket],
       },
       bucket.bucket.bucket,
@@ -120,8 +124,8 @@ export function buildStorage(
       serviceAccountName: sa,
       serviceAccountAnnotations: { "azure.workload.identity/client-id": store.clientId! },
       podLabels: { "azure.workload.identity/use": "true" },
-      // CHREK has no Azure Blob storage type; the location is for model download and tooling.
-      env: { DYN_CHECKPOINT_LOCATION: store.url },
+      // No Azure Blob checkpoint storage exists upstream; the location is an output for model download and tooling.
+      env: {},
       resources: [store],
     },
     store.account.name,

@@ -1,11 +1,11 @@
 // The whole program for the bundled AKS stack: cloud layer, storage, Kubernetes layer, observability.
 import * as assert from "assert";
-import { plan } from "../../tools/plan/run";
 import { AKS_STACK } from "./fixtures";
+import { plannedStack } from "../support/plans";
 
 describe("plan aks-eastus2 (whole program under mocks)", function () {
   it("shows the GPU agent pools and the capacity rows", async () => {
-    const p = await plan(AKS_STACK, { policy: false });
+    const p = await plannedStack(AKS_STACK);
     const pools = p.resources.filter((r) => r.type === "azure-native:containerservice:AgentPool");
     assert.strictEqual(pools.length, 6);
     assert.ok(p.capacity, "capacity section");

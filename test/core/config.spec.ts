@@ -4,6 +4,7 @@ import { ConfigError, loadStackConfig, SecretString, TOP_LEVEL, walk } from "../
 import * as fs from "fs";
 import * as path from "path";
 import { withReference } from "../../tools/docs/config-reference";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
 const base = (): Record<string, string> => ({
   "dynamo-ha:cloud": "aws",
@@ -100,7 +101,7 @@ describe("stack config", () => {
   });
 
   it("the README config reference is the one generated from the schema", () => {
-    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
     assert.strictEqual(readme, withReference(readme), "README config reference is stale: run `npm run docs:config -- --write`");
     for (const [key, field] of Object.entries(TOP_LEVEL)) {
       for (const [p] of walk(key, field)) assert.ok(readme.includes(`| \`${p}\` |`), `README does not document ${p}`);

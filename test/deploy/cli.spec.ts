@@ -5,8 +5,9 @@ import * as os from "os";
 import * as path from "path";
 import { runDeploy } from "../../tools/deploy/cli";
 import { pulumiStub, Stub } from "./stub";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
-const root = path.join(__dirname, "..", "..");
+const root = PROJECT_ROOT;
 
 /** A project root with the pack configs given and a stacks dir with one prod and one dev stack. */
 function fixture(packEnvs: string[]) {
@@ -91,7 +92,7 @@ describe("deploy wrappers against a stub pulumi on PATH", function () {
 
   it("`npm run preview` entry: the real CLI script with the bundled stacks, stub pulumi, exact args", () => {
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/deploy/cli.ts", ...args], {
+      spawnSync(process.execPath, ["dist/tools/deploy/cli.js", ...args], {
         cwd: root,
         encoding: "utf8",
         env: { ...process.env, PATH: `${stub.dir}${path.delimiter}${process.env.PATH}` },

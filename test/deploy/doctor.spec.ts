@@ -4,8 +4,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { doctor, Probe, RunResult, versionAtLeast } from "../../tools/deploy/doctor-checks";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
-const root = path.join(__dirname, "..", "..");
+const root = PROJECT_ROOT;
 
 /** A machine with the given commands (name → result) and readable files. */
 function probe(cmds: Record<string, Partial<RunResult>>, files: string[] = [], env: Record<string, string> = {}): Probe & { calls: string[] } {
@@ -28,10 +29,10 @@ describe("npm run doctor", function () {
 
   it("with an empty PATH and an empty home: one line per missing piece, exit 1", () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), "home-"));
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/deploy/doctor.ts", "-s", "eks-us-east-1"], {
+    const r = spawnSync(process.execPath, ["dist/tools/deploy/doctor.js", "-s", "eks-us-east-1"], {
       cwd: root,
       encoding: "utf8",
-      env: { PATH: "", HOME: home, TS_NODE_TRANSPILE_ONLY: "true" },
+      env: { PATH: "", HOME: home },
     });
     assert.strictEqual(r.status, 1, r.stderr);
     const lines = r.stderr.trim().split("\n");
@@ -47,7 +48,7 @@ describe("npm run doctor", function () {
   });
 
   it("an unknown stack is one line, exit 1", () => {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/deploy/doctor.ts", "-s", "nope"], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["dist/tools/deploy/doctor.js", "-s", "nope"], { cwd: root, encoding: "utf8" });
     assert.strictEqual(r.status, 1);
     assert.match(r.stderr.trim(), /^doctor: --stack: unknown stack "nope"[^\n]*$/);
   });

@@ -2,10 +2,11 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { plan } from "../../tools/plan/run";
 import { enforcedConfig, policyGroups } from "../../stacks/governance-groups";
+import { PROJECT_ROOT } from "../../stacks/project-root";
+import { plannedStack } from "../support/plans";
 
-const root = path.join(__dirname, "..", "..");
+const root = PROJECT_ROOT;
 
 /** Bundled stacks read straight from the YAML files, independently of the program's readers. */
 function bundled(): { name: string; kind: string; env: string }[] {
@@ -22,7 +23,7 @@ describe("governance stack", function () {
   this.timeout(120_000);
 
   it("plans offline: one PolicyGroup per env, attaching the published pack to every bundled regional and global stack", async () => {
-    const p = await plan("governance", { policy: false });
+    const p = await plannedStack("governance");
     const groups = p.resources.filter((r) => r.type === "pulumiservice:index:PolicyGroup");
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "policy", "package.json"), "utf8"));
     const targets = bundled().filter((s) => s.kind !== "governance");

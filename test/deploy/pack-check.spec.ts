@@ -5,8 +5,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkPackLoads } from "../../tools/deploy/pack-check";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
-const root = path.join(__dirname, "..", "..");
+const root = PROJECT_ROOT;
 
 describe("up's pack check", function () {
   this.timeout(180_000);
@@ -16,11 +17,12 @@ describe("up's pack check", function () {
     assert.strictEqual(await checkPackLoads("dev", "eks-us-east-1", path.join(root, "policy")), undefined);
   });
 
-  it("a pack that does not compile is reported in one line", async () => {
+  it("a pack whose compiled entry does not load is reported in one line", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
-    for (const f of ["PulumiPolicy.yaml", "package.json", "tsconfig.json"]) fs.copyFileSync(path.join(root, "policy", f), path.join(dir, f));
+    fs.copyFileSync(path.join(root, "policy", "PulumiPolicy.yaml"), path.join(dir, "PulumiPolicy.yaml"));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "broken-pack", version: "0.0.0", main: "index.js" }));
     fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-    fs.writeFileSync(path.join(dir, "index.ts"), "const x: number = ;\n");
+    fs.writeFileSync(path.join(dir, "index.js"), "const x = ;\n");
     const why = await checkPackLoads("prod", "eks-us-east-1", dir);
     assert.ok(why !== undefined && why.length > 0);
     assert.ok(!why.includes("\n"));

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import { GlobalConfig, loadStackConfig } from "../../components/core/config";
 import { capture, CaptureMocks } from "../../tools/plan/capture";
 import { ResourceRecord } from "../../tools/plan/records";
-import { plan } from "../../tools/plan/run";
 import { globalStack } from "../../stacks/global";
+import { plannedStack } from "../support/plans";
 
 /** Outputs the regional stacks export, keyed by stack name; StackReference is mocked with them. */
 const REGIONS: Record<string, Record<string, unknown>> = {
@@ -152,7 +152,7 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
   });
 
   it("plan dr-global: routing resources and the failover estimate from the bundled stacks", async () => {
-    const p = await plan("dr-global", { policy: false });
+    const p = await plannedStack("dr-global");
     const records = p.resources.filter((r) => r.type === "aws:route53/record:Record");
     assert.deepStrictEqual(records.map((r) => [r.inputs.setIdentifier, r.inputs.failoverRoutingPolicies, r.inputs.records]), [
       ["eks-us-east-1", [{ type: "PRIMARY" }], ["eks-us-east-1.frontend.invalid"]],

@@ -1,12 +1,12 @@
 import * as assert from "assert";
 import { REGIONAL_OUTPUTS, STORAGE_OUTPUTS } from "../../components/core/regional-outputs";
-import { plan } from "../../tools/plan/run";
 import { planStackReference } from "../../tools/plan/stack-reference";
 import { loadStackFile } from "../../tools/plan/stack-file";
+import { plannedStack } from "../support/plans";
 
 describe("regional outputs the global stack reads", () => {
   it("a bundled regional plan exports every name the global stack reads, plus storage", async () => {
-    const p = await plan("eks-us-east-1", { policy: false });
+    const p = await plannedStack("eks-us-east-1");
     for (const name of [...Object.values(REGIONAL_OUTPUTS), ...Object.values(STORAGE_OUTPUTS)]) assert.ok(name in p.outputs, `output ${name}`);
     assert.strictEqual(p.outputs.role, "primary");
     assert.strictEqual(p.outputs.checkpointBackend, "s3");

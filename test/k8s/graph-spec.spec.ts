@@ -98,9 +98,15 @@ describe("DynamoGraphDeployment spec (pure)", () => {
   it("keeps every shutdown timeout inside the grace period", () => {
     for (const c of components(dgd)) {
       const grace = c.podTemplate.spec.terminationGracePeriodSeconds;
-      for (const [k, v] of Object.entries(env(c))) if (/SHUTDOWN.*SECS$/.test(k)) assert.ok(Number(v) < grace, `${c.name} ${k}=${v} < ${grace}`);
+      for (const [k, v] of Object.entries(env(c))) if (/SHUTDOWN_TIMEOUT/.test(k)) assert.ok(Number(v) < grace, `${c.name} ${k}=${v} < ${grace}`);
       const e = env(c);
-      if (c.type !== "frontend") assert.ok(Number(e.DYN_WORKER_SHUTDOWN_INFLIGHT_TIMEOUT_SECS) + Number(e.DYN_WORKER_SHUTDOWN_CLEANUP_TIMEOUT_SECS) < grace);
+      if (c.type !== "frontend") {
+        // The in-flight drain leaves a cleanup allowance inside the worker's whole shutdown budget.
+        const total = Number(e.DYN_WORKER_GRACEFUL_SHUTDOWN_TIMEOUT);
+        const inflight = Number(e.DYN_RUNTIME_GRACEFUL_SHUTDOWN_TIMEOUT_SECS);
+        assert.ok(inflight >= 1 && inflight < total && total < grace, `${c.name} inflight ${inflight} < total ${total} < grace ${grace}`);
+        assert.strictEqual(e.DYN_WORKER_SHUTDOWN_INFLIGHT_TIMEOUT_SECS, undefined, "the runtime reads no such variable");
+      }
     }
   });
 
@@ -123,7 +129,8 @@ describe("DynamoGraphDeployment spec (pure)", () => {
         fc.integer({ min: 10, max: 119 }),
         fc.boolean(),
         async (backend, mode, gpus, grace, withStorage) => {
-          const eight = { instanceTypes: ["g6e.2xlarge", "g6e.4xlarge"], gpusPerNode: 8 };
+          // 8-GPU nodes from the built-in catalogue, so gpusPerWorker up to 8 fits one node.
+          const eight = { instanceTypes: ["p5e.48xlarge", "p5en.48xlarge"], fallbackInstanceTypes: ["p5e.48xlarge"] };
           const settings: GraphSettings = resolveGraph(config({ gpuPool: eight, graph: { backend, mode, gpusPerWorker: gpus, terminationGracePeriodSeconds: grace } }));
           const obj = graphObject(settings, placement, withStorage ? storage : { env: {}, podLabels: {} });
           for (const c of components(obj)) {

@@ -4,6 +4,8 @@ import { VERSIONS } from "../../components/core/versions";
 import { ClusterFacts } from "../../components/k8s/cluster-facts";
 import { DYNAMO_KINDS } from "../../components/k8s/crds";
 import { buildKubernetesLayer } from "../../components/k8s/layer";
+import { OPERATOR_METRICS_SERVICE, OPERATOR_POSTRENDER, operatorPdb } from "../../components/k8s/operator-ha";
+import { OPERATOR_POD_LABEL } from "../../components/k8s/platform-values";
 import { NO_STORAGE, StorageFacts } from "../../components/k8s/storage-facts";
 import { capture, Capture } from "../../tools/plan/capture";
 import { planMocks } from "../../tools/plan/mocks";
@@ -41,6 +43,7 @@ const one = (cap: Capture, type: string, name?: string): ResourceRecord => {
   assert.strictEqual(rs.length, 1, `one ${type} ${name ?? ""}`);
   return rs[0];
 };
+const graphServices = (cap: Capture) => ofType(cap, SERVICE).filter((r) => (r.inputs.metadata as Any).namespace === "dynamo");
 const platformRelease = (cap: Capture) => one(cap, RELEASE, "dynamo-platform-chart");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const at = (o: any, path: string): any => path.split(".").reduce((v, k) => (v === undefined ? undefined : v[k]), o);
@@ -65,7 +68,6 @@ describe("Kubernetes layer (under mocks)", function () {
       ["dynamo-operator.controllerManager.replicas", 2],
       ["dynamo-operator.controllerManager.leaderElection.id", "dynamo.nvidia.com"],
       ["dynamo-operator.controllerManager.leaderElection.namespace", "kube-system"],
-      ["dynamo-operator.controllerManager.strategy.type", "RollingUpdate"],
       ["dynamo-operator.webhook.failurePolicy", "Fail"],
       ["global.etcd.install", false],
       ["global.nats.install", false],
@@ -73,6 +75,9 @@ describe("Kubernetes layer (under mocks)", function () {
       ["global.kai-scheduler.install", false],
     ];
     for (const [k, want] of expect) assert.deepStrictEqual(at(v, k), want, k);
+    // The chart reads no strategy value: the post-renderer (shipped with the program) sets it.
+    assert.strictEqual(at(v, "dynamo-operator.controllerManager.strategy"), undefined);
+    assert.strictEqual(r.inputs.postrender, OPERATOR_POSTRENDER);
     const nodeTerms = at(v, "dynamo-operator.controllerManager.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms");
     assert.deepStrictEqual(nodeTerms[0].matchExpressions, Object.entries(SYSTEM_LABELS).map(([key, value]) => ({ key, operator: "In", values: [value] })));
     assert.strictEqual(at(v, "dynamo-operator.controllerManager.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution")[0].podAffinityTerm.topologyKey, "topology.kubernetes.io/zone");
@@ -120,7 +125,7 @@ describe("Kubernetes layer (under mocks)", function () {
     for (const u of [...crdUrns, release.urn]) assert.ok(dgd.dependsOn.includes(u), `graph waits for ${u}`);
     const pool = base.cap.resources.find((r) => r.type === "test:index:NodePool")!;
     for (const crd of ofType(base.cap, CRD)) assert.ok(crd.dependsOn.includes(pool.urn), "CRDs wait for the cluster's node pools");
-    for (const svc of ofType(base.cap, SERVICE)) assert.ok(svc.dependsOn.includes(dgd.urn), `${svc.name} waits for the graph`);
+    for (const svc of graphServices(base.cap)) assert.ok(svc.dependsOn.includes(dgd.urn), `${svc.name} waits for the graph`);
   });
 
   it("declares the DGD from config with readiness awaited as Dynamo's tooling judges it", async () => {
@@ -152,15 +157,36 @@ describe("Kubernetes layer (under mocks)", function () {
   });
 
   it("declares one PDB per component, maxUnavailable 1, selecting the operator's pod labels", () => {
-    const pdbs = ofType(base.cap, PDB);
+    const pdbs = ofType(base.cap, PDB).filter((p) => (p.inputs.metadata as Any).namespace === "dynamo");
     assert.strictEqual(pdbs.length, 3);
     const selected = pdbs.map((p) => (p.inputs.spec as Any).selector.matchLabels).sort((a, b) => a["nvidia.com/dynamo-component"].localeCompare(b["nvidia.com/dynamo-component"]));
     assert.deepStrictEqual(selected, ["Frontend", "VllmDecodeWorker", "VllmPrefillWorker"].map((c) => ({ "nvidia.com/dynamo-graph-deployment-name": "llm", "nvidia.com/dynamo-component": c })));
     for (const p of pdbs) assert.strictEqual((p.inputs.spec as Any).maxUnavailable, 1);
   });
 
+  it("gives the operator a PDB keeping one pod (none with a single replica), which upstream lacks", async () => {
+    const op = ofType(base.cap, PDB).filter((p) => (p.inputs.metadata as Any).namespace === "dynamo-system");
+    assert.strictEqual(op.length, 1);
+    assert.deepStrictEqual(op[0].inputs.spec, { minAvailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: { ...OPERATOR_POD_LABEL } } });
+    await validateObject(op[0].inputs);
+    // Config refuses one replica in HA mode; the builder still never blocks drains with a lone pod.
+    assert.strictEqual(operatorPdb("dynamo-system", 1), undefined);
+    assert.throws(() => operatorPdb("dynamo-system", 0), /replicas 0 is not allowed/);
+  });
+
+  it("gives our operator ServiceMonitor a metrics Service exactly when this stack's monitors run", async () => {
+    const ops = (r: Run) => ofType(r.cap, SERVICE).filter((x) => (x.inputs.metadata as Any).namespace === "dynamo-system");
+    const on = await run({ observability: { enabled: true } });
+    assert.deepStrictEqual(ops(on).map((x) => (x.inputs.metadata as Any).name), [OPERATOR_METRICS_SERVICE]);
+    await validateObject(ops(on)[0].inputs);
+    assert.strictEqual(at(platformRelease(on.cap).inputs.values, "dynamo-operator.metricsService.enabled"), false);
+    const off = await run({ observability: { enabled: false } });
+    assert.strictEqual(ops(off).length, 0);
+    assert.strictEqual(at(platformRelease(off.cap).inputs.values, "dynamo-operator.metricsService"), undefined);
+  });
+
   it("exposes the frontend through a ClusterIP Service and an internal LB with the cloud's annotations", async () => {
-    const svcs = ofType(base.cap, SERVICE);
+    const svcs = graphServices(base.cap);
     assert.strictEqual(svcs.length, 2);
     const cip = svcs.find((s) => (s.inputs.spec as Any).type === "ClusterIP")!;
     const lb = svcs.find((s) => (s.inputs.spec as Any).type === "LoadBalancer")!;
@@ -179,7 +205,7 @@ describe("Kubernetes layer (under mocks)", function () {
     assert.strictEqual(base.cap.outputs.graphName, "llm");
 
     const noLb = await run({ exposure: { loadBalancer: false } });
-    assert.deepStrictEqual(ofType(noLb.cap, SERVICE).map((s) => (s.inputs.spec as Any).type), ["ClusterIP"]);
+    assert.deepStrictEqual(graphServices(noLb.cap).map((s) => (s.inputs.spec as Any).type), ["ClusterIP"]);
     const preview = await run({}, {}, NO_STORAGE, true);
     assert.strictEqual(preview.cap.outputs.frontendHost, "<computed>", "the LB address is known only after apply");
     assert.strictEqual(preview.cap.outputs.frontendEndpoint, "<computed>");
@@ -218,7 +244,7 @@ describe("Kubernetes layer (under mocks)", function () {
       serviceAccountName: "dynamo-serving",
       serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/r" },
       podLabels: { "azure.workload.identity/use": "true" },
-      env: { DYN_CHECKPOINT_STORAGE_TYPE: "pvc" },
+      env: { AWS_REGION: "us-east-1" },
       pvcName: "model-cache",
       resources: [],
     };
@@ -230,7 +256,7 @@ describe("Kubernetes layer (under mocks)", function () {
     for (const c of (dgd.inputs.spec as Any).components) {
       assert.strictEqual(c.podTemplate.spec.serviceAccountName, "dynamo-serving");
       assert.strictEqual(c.podTemplate.metadata.labels["azure.workload.identity/use"], "true");
-      assert.ok(c.podTemplate.spec.containers[0].env.some((e: Any) => e.name === "DYN_CHECKPOINT_STORAGE_TYPE"));
+      assert.ok(c.podTemplate.spec.containers[0].env.some((e: Any) => e.name === "AWS_REGION"));
       await validatePodTemplate(c.podTemplate);
     }
   });

@@ -26,8 +26,8 @@ describe("platform chart values (pure)", () => {
     assert.strictEqual(at(v, `${op}.controllerManager.leaderElection.id`), "dynamo.nvidia.com");
     assert.strictEqual(at(v, `${op}.controllerManager.leaderElection.namespace`), "kube-system");
     assert.deepStrictEqual(at(v, `${op}.controllerManager.leaderElection`), { ...LEADER_ELECTION });
-    assert.strictEqual(at(v, `${op}.controllerManager.strategy.type`), "RollingUpdate");
-    assert.strictEqual(at(v, `${op}.controllerManager.strategy.rollingUpdate.maxUnavailable`), 0);
+    // No template reads a strategy value (the post-renderer sets it: operator-ha.ts).
+    assert.strictEqual(at(v, `${op}.controllerManager.strategy`), undefined);
     assert.strictEqual(at(v, `${op}.webhook.failurePolicy`), "Fail");
     assert.strictEqual(at(v, `${op}.discoveryBackend`), "kubernetes");
     assert.deepStrictEqual(at(v, `${op}.controllerManager.podLabels`), { ...OPERATOR_POD_LABEL });
@@ -59,6 +59,8 @@ describe("platform chart values (pure)", () => {
     assert.deepStrictEqual(at(v, "etcd.persistence"), { enabled: true, size: "20Gi", storageClass: "gp3-wffc" });
     assert.strictEqual(at(v, "etcd.pdb.create"), true);
     assert.strictEqual(at(v, "etcd.pdb.maxUnavailable"), 1);
+    // The chart default minAvailable "51%" must be emptied, or its PDB template renders both fields.
+    assert.strictEqual(at(v, "etcd.pdb.minAvailable"), "");
     assert.strictEqual(at(v, "etcd.readinessProbe.enabled"), true);
     assert.strictEqual(at(v, "etcd.livenessProbe.enabled"), true);
     const tsc = at(v, "etcd.topologySpreadConstraints");
@@ -90,6 +92,9 @@ describe("platform chart values (pure)", () => {
   it("turns the operator's own PodMonitors off only when this stack's monitors scrape the pods", () => {
     assert.strictEqual(at(platformValues({ ...base, ownMonitors: true }), "dynamo-operator.dynamo.metrics.podMonitors.enabled"), false);
     assert.strictEqual(at(platformValues(base), "dynamo-operator.dynamo"), undefined);
+    // The chart's operator Service + ServiceMonitor too: ours scrapes the operator once (monitors.ts).
+    assert.strictEqual(at(platformValues({ ...base, ownMonitors: true }), "dynamo-operator.metricsService.enabled"), false);
+    assert.strictEqual(at(platformValues(base), "dynamo-operator.metricsService"), undefined);
   });
 
   it("installs Grove / KAI only when asked, with the staleness setting the chart requires for both", () => {
@@ -99,8 +104,19 @@ describe("platform chart values (pure)", () => {
     const both = platformValues({ ...base, grove: true, kaiScheduler: true });
     assert.strictEqual(at(both, "global.grove.install"), true);
     assert.strictEqual(at(both, "global.kai-scheduler.install"), true);
-    assert.strictEqual(at(both, "kai-scheduler.scheduler.args.default-staleness-grace-period"), "-1s");
+    // The pinned validate-values.yaml fails unless the value is exactly "-1" ("-1s" is rejected).
+    assert.strictEqual(at(both, "kai-scheduler.scheduler.args.default-staleness-grace-period"), "-1");
+    // Grove's chart reads tolerations only; its placement comes from the post-renderer.
+    assert.deepStrictEqual(Object.keys(at(both, "grove")), ["tolerations"]);
     const kaiOnly = platformValues({ ...base, kaiScheduler: true });
     assert.strictEqual(at(kaiOnly, "kai-scheduler.scheduler"), undefined);
+  });
+
+  it("passes a PVC checkpoint store through the operator's checkpoint block, and rejects a bad one", () => {
+    assert.strictEqual(at(platformValues(base), "dynamo-operator.checkpoint"), undefined);
+    const v = platformValues({ ...base, checkpoint: { pvcName: "chrek-pvc", basePath: "/checkpoints" } });
+    assert.deepStrictEqual(at(v, "dynamo-operator.checkpoint"), { enabled: true, storage: { type: "pvc", pvc: { pvcName: "chrek-pvc", basePath: "/checkpoints" } } });
+    assert.throws(() => platformValues({ ...base, checkpoint: { pvcName: "chrek-pvc", basePath: "checkpoints" } }), /checkpoint\.basePath "checkpoints" is not allowed/);
+    assert.throws(() => platformValues({ ...base, checkpoint: { pvcName: "", basePath: "/c" } }), /checkpoint\.pvcName "" is not allowed/);
   });
 });

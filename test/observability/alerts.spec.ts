@@ -3,8 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { ALERT_NAMES, buildRuleGroups, runbookAnchor } from "../../components/k8s/observability/alerts";
 import { settingsVariants } from "./fixtures";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
-const RUNBOOKS = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "runbooks.md"), "utf8");
+const RUNBOOKS = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "runbooks.md"), "utf8");
 /** GitHub's heading anchors: lower case, spaces to dashes, punctuation dropped. */
 const anchors = new Set([...RUNBOOKS.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1].trim().toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-")));
 

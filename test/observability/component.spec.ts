@@ -27,9 +27,9 @@ describe("Observability component (mocks)", () => {
       "kubernetes:core/v1:ConfigMap dynamo-ha-serving-dashboard",
       "kubernetes:monitoring.coreos.com/v1:PodMonitor dynamo-ha-dcgm-exporter",
       "kubernetes:monitoring.coreos.com/v1:PodMonitor dynamo-ha-frontend",
-      "kubernetes:monitoring.coreos.com/v1:PodMonitor dynamo-ha-operator",
       "kubernetes:monitoring.coreos.com/v1:PodMonitor dynamo-ha-worker",
       "kubernetes:monitoring.coreos.com/v1:PrometheusRule dynamo-ha-alerts",
+      "kubernetes:monitoring.coreos.com/v1:ServiceMonitor dynamo-ha-operator",
     ]);
     for (const r of children) assert.match(r.provider, /::cluster::/, `${r.name} uses the cluster provider`);
     assert.ok(!cap.resources.some((r) => r.type === "kubernetes:helm.sh/v3:Release"));

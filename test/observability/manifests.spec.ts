@@ -5,6 +5,7 @@ import { buildMonitors, selectionLabels } from "../../components/k8s/observabili
 import { metricLabelsAllowlist, prometheusStackValues } from "../../components/k8s/observability/prometheus-stack";
 import { settingsVariants } from "./fixtures";
 import { OPERATOR_POD_LABEL } from "../../components/k8s/platform-values";
+import { OPERATOR_METRICS_SERVICE_LABEL, operatorMetricsService } from "../../components/k8s/operator-ha";
 
 type Model = new (o: unknown) => { validate(): void };
 // The models are ESM-only and TypeScript (CommonJS output) would turn `import()` into `require()`.
@@ -34,7 +35,7 @@ describe("observability manifests", () => {
   it("scrapes the documented ports, with the release label, only what is enabled", () => {
     const [base, full, plugin] = settingsVariants().map((v) => buildMonitors(v.s));
     const ports = (ms: ReturnType<typeof buildMonitors>) =>
-      Object.fromEntries(ms.map((m) => [m.metadata.name, (m.spec.podMetricsEndpoints as { port: string }[]).map((e) => e.port)]));
+      Object.fromEntries(ms.map((m) => [m.metadata.name, ((m.spec.podMetricsEndpoints ?? m.spec.endpoints) as { port: string }[]).map((e) => e.port)]));
     assert.deepStrictEqual(ports(base), {
       "dynamo-ha-frontend": ["http"],
       "dynamo-ha-worker": ["system", "system-0", "system-1"],
@@ -47,9 +48,20 @@ describe("observability manifests", () => {
       assert.strictEqual(m.metadata.labels.release, "kube-prometheus-stack");
       assert.strictEqual(m.metadata.namespace, "monitoring");
     }
-    // The operator is selected by the pod label the platform values set, not a chart label.
+    // The operator serves metrics over HTTPS to callers whose token may read /metrics (operator config
+    // `metrics.secure: true`): a ServiceMonitor on our Service, with Prometheus' token, like the chart's own.
     const operator = base.find((m) => m.metadata.name === "dynamo-ha-operator")!;
-    assert.deepStrictEqual(operator.spec.selector, { matchLabels: OPERATOR_POD_LABEL });
+    assert.strictEqual(operator.kind, "ServiceMonitor");
+    assert.deepStrictEqual(operator.spec.selector, { matchLabels: OPERATOR_METRICS_SERVICE_LABEL });
+    assert.deepStrictEqual(operator.spec.namespaceSelector, { matchNames: [settingsVariants()[0].s.platformNamespace] });
+    assert.deepStrictEqual(operator.spec.endpoints, [
+      { port: "metrics", path: "/metrics", interval: "30s", scheme: "https", bearerTokenFile: "/var/run/secrets/kubernetes.io/serviceaccount/token", tlsConfig: { insecureSkipVerify: true } },
+    ]);
+    // …and that Service selects the pod label the platform values set, on the port the operator names.
+    const svc = operatorMetricsService("dynamo-system") as { spec: { selector: object; ports: { targetPort: string }[] }; metadata: { labels: object } };
+    assert.deepStrictEqual(svc.spec.selector, OPERATOR_POD_LABEL);
+    assert.deepStrictEqual(svc.metadata.labels, OPERATOR_METRICS_SERVICE_LABEL);
+    assert.strictEqual(svc.spec.ports[0].targetPort, "metrics");
         const dcgm = base.find((m) => m.metadata.name === "dynamo-ha-dcgm-exporter")!;
     assert.deepStrictEqual(dcgm.spec.namespaceSelector, { matchNames: ["gpu-operator"] });
     const frontend = base.find((m) => m.metadata.name === "dynamo-ha-frontend")!;

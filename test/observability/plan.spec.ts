@@ -4,12 +4,12 @@ import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
 import { writeKubernetesObjects } from "../../tools/plan/out";
-import { plan } from "../../tools/plan/run";
+import { plannedStack } from "../support/plans";
 
 // The whole regional program under the plan's mocks: needs every layer (cloud, storage, Kubernetes).
 describe("full-stack plan writes the observability objects", () => {
   for (const stack of ["eks-us-east-1", "aks-eastus2"]) it(`${stack}: --out DIR holds the PodMonitors, the PrometheusRule and the dashboards`, async () => {
-    const p = await plan(stack, { policy: false });
+    const p = await plannedStack(stack);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dynamo-ha-obs-"));
     try {
       const files = writeKubernetesObjects(p.resources, dir);

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { policies } from "../../policy/policies";
 import { PackConfigError, PolicyMeta, reconcileConfig } from "../../tools/plan/analyzer/config";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
 const metas: PolicyMeta[] = policies.map((p) => ({
   name: p.name,
@@ -10,7 +11,7 @@ const metas: PolicyMeta[] = policies.map((p) => ({
   properties: (p.configSchema?.properties ?? {}) as PolicyMeta["properties"],
   required: p.configSchema?.required ?? [],
 }));
-const read = (env: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", "config", `${env}.json`), "utf8"));
+const read = (env: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "policy", "config", `${env}.json`), "utf8"));
 
 describe("policy pack config", () => {
   it("every policy is kebab-case with description, remediation, default level and config schema", () => {
@@ -34,6 +35,13 @@ describe("policy pack config", () => {
     const dev = reconcileConfig(metas, {}, read("dev"));
     assert.strictEqual(dev.get("zone-spread")!.level, "advisory");
     assert.strictEqual(dev.get("gpu-pools-across-zones")!.props.minZones, 1);
+  });
+
+  it("prod enforces the on-demand GPU floor as mandatory, and no config can set the floor to 0", () => {
+    const prod = reconcileConfig(metas, {}, read("prod"));
+    assert.strictEqual(prod.get("gpu-pools-across-zones")!.level, "mandatory");
+    assert.ok((prod.get("gpu-pools-across-zones")!.props.minOnDemandGpus as number) >= 1);
+    assert.throws(() => reconcileConfig(metas, {}, { "gpu-pools-across-zones": { minOnDemandGpus: 0 } }), /at least 1/);
   });
 
   it("rejects unknown policies, bad levels and mistyped values with one line", () => {

@@ -1,13 +1,14 @@
-// The pack as the CLI runs it: the SDK's launcher starts it (ts-node, type-checked), and the engine side
+// The pack as the CLI runs it: the SDK's launcher starts its compiled build, and the engine side
 // speaks the analyzer protocol (Handshake, GetAnalyzerInfo, ConfigureStack, Configure, Analyze,
-// AnalyzeStack). One pack process serves the whole suite.
+// AnalyzeStack). One pack process serves the whole suite (test/support/pack.ts).
 import * as assert from "assert";
 import { AnalyzerSession, Diagnostic } from "../../tools/plan/analyzer/session";
+import { sharedPack } from "../support/pack";
 import { analyzeWithPack, runPolicyPack } from "../../tools/plan/policy";
 import { ResourceRecord } from "../../tools/plan/records";
-import { plan } from "../../tools/plan/run";
 import { bundledStacks } from "../../tools/plan/stack-file";
 import { aksExtras, healthyStack, randomRecords } from "./records";
+import { plannedStack } from "../support/plans";
 
 const mandatory = (ds: Diagnostic[]) => ds.filter((d) => d.level === "mandatory");
 const show = (ds: Diagnostic[]) => ds.map((d) => `[${d.level}] ${d.policy}: ${d.message}`).join("\n");
@@ -20,10 +21,7 @@ describe("policy pack over the analyzer protocol", function () {
   const run = async (records: ResourceRecord[], env = "prod", stack = "fixture") => (await analyzeWithPack(session, records, { env, project: "dynamo-ha", stack })).diagnostics;
 
   before(async () => {
-    session = await AnalyzerSession.start({ project: "dynamo-ha", stack: "fixture" });
-  });
-  after(async () => {
-    await session?.close();
+    session = await sharedPack();
   });
 
   it("GetAnalyzerInfo lists every policy with its default level and schema", async () => {
@@ -91,7 +89,7 @@ describe("policy pack over the analyzer protocol", function () {
     for (const stack of bundledStacks()) {
       it(`${stack}: zero mandatory violations, and broken variants name the policy`, async function () {
         this.timeout(240_000);
-        const p = await plan(stack, { policy: false });
+        const p = await plannedStack(stack);
         const env = typeof p.outputs.env === "string" ? p.outputs.env : "prod";
         const ds = await run(p.resources, env, stack);
         assert.deepStrictEqual(mandatory(ds), [], `${stack}:\n${show(ds)}`);

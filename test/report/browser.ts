@@ -3,9 +3,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Browser, chromium } from "playwright-core";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const RESULTS = path.join(__dirname, "..", "..", "test-results");
+export const RESULTS = path.join(PROJECT_ROOT, "test-results");
 
 export function launch(): Promise<Browser> {
   return chromium.launch({

@@ -3,15 +3,16 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
-const root = path.join(__dirname, "..", "..");
+const root = PROJECT_ROOT;
 
 describe("npm run report (CLI)", function () {
   this.timeout(120_000);
 
   it("an unknown stack exits 1 with one line and writes no file", () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), "r.html");
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/report/cli.ts", "--stack", "no-such-stack", "--out", out], {
+    const r = spawnSync(process.execPath, ["dist/tools/report/cli.js", "--stack", "no-such-stack", "--out", out], {
       cwd: root,
       encoding: "utf8",
       timeout: 100_000,

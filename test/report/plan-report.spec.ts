@@ -1,6 +1,7 @@
 // The report of every bundled stack, end to end: `npm run plan -- --json` and `npm run report` run as
 // the user runs them, the page opened in Chromium, its figures compared with the plan's JSON.
-// Regional stacks need the EKS/AKS/Kubernetes layers; the global stack needs the DR layer.
+// Regional stacks need the EKS/AKS/Kubernetes layers; the global stack needs the DR layer. One stack goes
+// through the real commands; every stack goes through the functions they call, with the shared plan and pack.
 import * as assert from "assert";
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -8,10 +9,16 @@ import * as os from "os";
 import * as path from "path";
 import { Browser } from "playwright-core";
 import { ResourceRecord } from "../../tools/plan/records";
+import { planJson } from "../../tools/plan/run";
+import { renderReport } from "../../tools/report/html";
+import { reportModel } from "../../tools/report/model";
+import { plannedWithPolicy } from "../support/pack";
 import { coverage } from "../../tools/report/coverage";
 import { launch, readReport } from "./browser";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
-const root = path.join(__dirname, "..", "..");
+const root = PROJECT_ROOT;
+const E2E_STACK = "eks-us-east-1";
 const stacks = fs
   .readdirSync(path.join(root, "stacks"))
   .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
@@ -21,9 +28,9 @@ const stacks = fs
 /** Runs `npm run <script> -- args` with stdout redirected to a file, as `> plan.json` would. */
 function npmScript(script: string, args: string[], stdoutFile: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const out = fs.openSync(stdoutFile, "w");
-  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", `tools/${script}/cli.ts`, ...args], {
+  const child = spawn(process.execPath, [`dist/tools/${script}/cli.js`, ...args], {
     cwd: root,
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    env: process.env,
     stdio: ["ignore", out, "pipe"],
   });
   let stderr = "";
@@ -46,25 +53,38 @@ describe("report of every bundled stack in Chromium (figures = plan --json)", fu
     await browser?.close();
   });
 
+  /** The page's figures against the `--json` document of the same plan. */
+  async function check(stack: string, file: string, planJsonText: string): Promise<void> {
+    const json = JSON.parse(planJsonText) as { capacity: unknown; outputs: { failover?: { detectionSeconds: number; boundSeconds: number } }; resources: ResourceRecord[] };
+    const f = await readReport(browser, file, `report-${stack}.png`);
+    assert.deepStrictEqual(f.capacity, json.capacity);
+    const fo = json.outputs.failover;
+    assert.deepStrictEqual(f.failover, fo ? { detection: fo.detectionSeconds, bound: fo.boundSeconds } : null);
+    // --json records lack `custom`; every Kubernetes object in them is a custom resource.
+    assert.strictEqual(f.coverageRows, coverage(json.resources.map((r) => ({ ...r, custom: true, ignoreChanges: [] }))).length);
+    assert.deepStrictEqual(f.requests, [`file://${file}`]);
+  }
+
+  // End to end once, as a user runs them: two independent commands, concurrently to halve the wall time.
+  it(`${E2E_STACK} through the real commands (plan --json > file, report --out)`, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
+    const file = path.join(dir, `${E2E_STACK}.html`);
+    const [planRun, rep] = await Promise.all([
+      npmScript("plan", ["--stack", E2E_STACK, "--json"], path.join(dir, "plan.json")),
+      npmScript("report", ["--stack", E2E_STACK, "--out", file], path.join(dir, "report.out")),
+    ]);
+    assert.ok(planRun.code === 0 || planRun.code === 2, `plan --json exited ${planRun.code}: ${planRun.stderr}`);
+    assert.strictEqual(rep.code, 0, rep.stderr);
+    await check(E2E_STACK, file, planRun.stdout);
+  });
+
+  // Every bundled stack through the same functions the two commands call, in this process.
   for (const stack of stacks) {
     it(stack, async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
-      const file = path.join(dir, `${stack}.html`);
-      // Two independent runs, as a user would make them; concurrently, to halve the wall time.
-      const [planRun, rep] = await Promise.all([
-        npmScript("plan", ["--stack", stack, "--json"], path.join(dir, "plan.json")),
-        npmScript("report", ["--stack", stack, "--out", file], path.join(dir, "report.out")),
-      ]);
-      assert.ok(planRun.code === 0 || planRun.code === 2, `plan --json exited ${planRun.code}: ${planRun.stderr}`);
-      assert.strictEqual(rep.code, 0, rep.stderr);
-      const json = JSON.parse(planRun.stdout) as { capacity: unknown; outputs: { failover?: { detectionSeconds: number; boundSeconds: number } }; resources: ResourceRecord[] };
-      const f = await readReport(browser, file, `report-${stack}.png`);
-      assert.deepStrictEqual(f.capacity, json.capacity);
-      const fo = json.outputs.failover;
-      assert.deepStrictEqual(f.failover, fo ? { detection: fo.detectionSeconds, bound: fo.boundSeconds } : null);
-      // --json records lack `custom`; every Kubernetes object in them is a custom resource.
-      assert.strictEqual(f.coverageRows, coverage(json.resources.map((r) => ({ ...r, custom: true, ignoreChanges: [] }))).length);
-      assert.deepStrictEqual(f.requests, [`file://${file}`]);
+      const p = await plannedWithPolicy(stack);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), `${stack}.html`);
+      fs.writeFileSync(file, renderReport(reportModel(p)));
+      await check(stack, file, JSON.stringify(planJson(p)));
     });
   }
 });

@@ -55,7 +55,9 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     );
     assert.strictEqual(p.facts.backend, "s3");
     assert.strictEqual(p.facts.serviceAccountName, "llm-storage");
-    assert.strictEqual(p.facts.env.DYN_CHECKPOINT_STORAGE_TYPE, "s3");
+    // No checkpoint env: the runtime reads none, and the pinned operator has no S3 checkpoint storage.
+    assert.deepStrictEqual(p.facts.env, { AWS_REGION: "us-east-1" });
+    assert.strictEqual(p.facts.checkpoint, undefined);
     assert.strictEqual(p.outputs.checkpointBackend, "s3");
   });
 
@@ -162,7 +164,10 @@ describe("regional storage: ReadWriteMany PVC and none", () => {
     assert.strictEqual(spec.storageClassName, "efs-sc");
     const { PersistentVolumeClaim } = await esmImport("kubernetes-models/v1/PersistentVolumeClaim");
     new PersistentVolumeClaim({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: pvc.inputs.metadata, spec }).validate();
-    assert.deepStrictEqual([facts!.backend, facts!.pvcName, facts!.env.DYN_CHECKPOINT_STORAGE_TYPE], ["pvc", "chrek-pvc", "pvc"]);
+    assert.deepStrictEqual([facts!.backend, facts!.pvcName], ["pvc", "chrek-pvc"]);
+    // The claim reaches the pods through the operator's checkpoint block, not env vars the runtime never reads.
+    assert.deepStrictEqual(facts!.checkpoint, { pvcName: "chrek-pvc", basePath: "/checkpoints" });
+    assert.deepStrictEqual(facts!.env, {});
     const loose = await captureProgram(() => buildStorage(regionalConfig("eks-us-east-1", { storage: { backend: "pvc", pvcStorageClass: "efs-sc", allowDataLoss: true } }), fakeFacts("aws", "us-east-1"), undefined, fakeCloudProvider("aws", "us-east-1")).outputs);
     const p2 = loose.one("kubernetes:core/v1:PersistentVolumeClaim");
     assert.deepStrictEqual([p2.protect, p2.retainOnDelete], [false, false]);

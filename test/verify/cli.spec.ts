@@ -9,8 +9,9 @@ import * as path from "path";
 import { Report } from "../../tools/verify/report";
 import { startKubeStub } from "./support/kube-stub";
 import { startOpenAiStub } from "./support/openai-stub";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
-const ROOT = path.resolve(__dirname, "../..");
+const ROOT = PROJECT_ROOT;
 const NODE = path.join(ROOT, "node_modules/.bin/node");
 
 interface Exit {
@@ -21,7 +22,7 @@ interface Exit {
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}, onSpawn?: (c: ChildProcess) => void): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ["-r", "ts-node/register/transpile-only", "tools/verify/cli.ts", ...args], {
+    const child = spawn(NODE, ["dist/tools/verify/cli.js", ...args], {
       cwd: ROOT,
       env: { ...process.env, KUBECONFIG: "/nonexistent", ...env },
     });

@@ -1,53 +1,77 @@
-// `npm run bench`: a cold `plan` of the largest bundled stack against an empty program under the same
-// mocks, each in a fresh process (module loading included, as a user sees it). Goal: ratio ≤ 1.5.
+// `npm run bench`: the plan against its floor, in paired cold runs (each a fresh process).
+//   program / floor               the real program vs the same resources registered bare   goal ≤ 1.2
+//   whole / (floor + one-rule)    program + project pack vs floor + a one-rule pack        goal ≤ 1.3
+// Exits 1 when a goal is missed. BENCH_RUNS sets the pairs (default 5); BENCH_STACK the stack.
 import { spawnSync } from "child_process";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { bundledStacks } from "../plan/stack-file";
+import { PROJECT_ROOT } from "../../stacks/project-root";
+import { plan } from "../plan/run";
+import { DEFAULT_STACK } from "../plan/stack-file";
+import { writeFloorProgram, writeOneRulePack } from "./floor";
 
-const root = path.join(__dirname, "..", "..");
+const ONCE = path.join(__dirname, "plan-once.js");
+const WORK = path.join(PROJECT_ROOT, "dist", "bench");
 
-function once(stack: string, which: "full" | "empty"): { ms: number; resources: number } {
+type Mode = "program" | "floor" | "whole" | "floor-pack";
+
+function once(stack: string, mode: Mode): { ms: number; records: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/bench/plan-once.ts", stack, which], {
-    cwd: root,
+  const r = spawnSync(process.execPath, [ONCE, stack, mode], {
+    cwd: PROJECT_ROOT,
     encoding: "utf8",
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    env: { ...process.env, FLOOR_DIR: path.join(WORK, "floor"), PACK_DIR: path.join(WORK, "one-rule-pack") },
   });
   const ms = performance.now() - t;
-  if (r.status !== 0) throw new Error(`plan of ${stack} (${which}) failed: ${r.stderr.trim()}`);
-  return { ms, resources: Number(r.stdout.trim()) };
+  if (r.status !== 0) throw new Error(`${mode} run of ${stack} failed: ${r.stderr.trim()}`);
+  return { ms, records: Number(r.stdout.trim()) };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export interface Goal {
+  name: string;
+  ratio: number;
+  goal: number;
 }
 
-function main(): void {
-  const runs = Number(process.env.BENCH_RUNS ?? 5);
-  let largest = { stack: "", resources: -1 };
-  for (const s of bundledStacks()) {
-    const { resources } = once(s, "full");
-    if (resources > largest.resources) largest = { stack: s, resources };
-  }
-  const empty: number[] = [];
-  const full: number[] = [];
+export function verdict(goals: Goal[]): { lines: string[]; ok: boolean } {
+  const lines = goals.map((g) => `${g.name}: ${g.ratio.toFixed(2)} (goal ≤ ${g.goal}) ${g.ratio <= g.goal ? "ok" : "MISSED"}`);
+  return { lines, ok: goals.every((g) => g.ratio <= g.goal) };
+}
+
+async function main(): Promise<number> {
+  const stack = process.env.BENCH_STACK ?? DEFAULT_STACK;
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+  const p = await plan(stack, { policy: false });
+  writeFloorProgram(p.resources, path.join(WORK, "floor"));
+  writeOneRulePack(path.join(WORK, "one-rule-pack"));
+  const modes: Mode[] = ["program", "floor", "whole", "floor-pack"];
+  const ms: Record<Mode, number[]> = { program: [], floor: [], whole: [], "floor-pack": [] };
+  once(stack, "floor"); // warm the file cache for both sides alike
+  once(stack, "program");
   for (let i = 0; i < runs; i++) {
-    empty.push(once(largest.stack, "empty").ms);
-    full.push(once(largest.stack, "full").ms);
+    for (const m of modes) {
+      const r = once(stack, m);
+      if (r.records !== p.resources.length) throw new Error(`${m} registered ${r.records} resources, the plan ${p.resources.length}`);
+      ms[m].push(r.ms);
+    }
   }
-  const e = median(empty);
-  const f = median(full);
-  console.log(`largest bundled stack: ${largest.stack} (${largest.resources} resources)`);
-  console.log(`empty program: ${e.toFixed(0)} ms (median of ${runs} cold runs)`);
-  console.log(`full program:  ${f.toFixed(0)} ms (median of ${runs} cold runs)`);
-  console.log(`ratio: ${(f / e).toFixed(2)} (goal ≤ 1.5)`);
+  const med = Object.fromEntries(modes.map((m) => [m, median(ms[m])])) as Record<Mode, number>;
+  console.log(`stack ${stack}: ${p.resources.length} resources; median of ${runs} paired cold runs`);
+  for (const m of modes) console.log(`  ${m.padEnd(11)} ${med[m].toFixed(0).padStart(6)} ms`);
+  const { lines, ok } = verdict([
+    { name: "program / floor", ratio: med.program / med.floor, goal: 1.2 },
+    { name: "whole plan / (floor + one-rule pack)", ratio: med.whole / med["floor-pack"], goal: 1.3 },
+  ]);
+  for (const l of lines) console.log(l);
+  return ok ? 0 : 1;
 }
 
-try {
-  main();
-} catch (e) {
-  console.error(`bench: ${(e as Error).message}`);
-  process.exit(1);
-}
+main().then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    console.error(`bench: ${(e as Error).message}`);
+    process.exitCode = 1;
+  },
+);

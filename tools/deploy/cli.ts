@@ -12,6 +12,7 @@ import { STACKS_DIR } from "../plan/stack-file";
 import { carriesPack, PACK_DIR, packConfigPath, parseDeployArgs, pulumiArgv, UsageError, Verb, VERBS } from "./args";
 import { checkPackLoads, PackCheck } from "./pack-check";
 import { stackFacts } from "./stack-facts";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
 export interface DeployDeps {
   /** Project root: Pulumi runs here, so `policy` and `policy/config/…` resolve. @default the repository root */
@@ -26,7 +27,7 @@ export interface DeployDeps {
   err?: (line: string) => void;
 }
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = PROJECT_ROOT;
 
 export async function runDeploy(verb: Verb, argv: readonly string[], d: DeployDeps = {}): Promise<number> {
   const root = d.root ?? ROOT;

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { TOP_LEVEL, walk } from "../../components/core/config";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 
 export const BEGIN = "<!-- config-reference:begin (npm run docs:config -- --write) -->";
 export const END = "<!-- config-reference:end -->";
@@ -25,7 +26,7 @@ export function withReference(readme: string): string {
 
 if (require.main === module) {
   if (process.argv.includes("--write")) {
-    const file = path.join(__dirname, "..", "..", "README.md");
+    const file = path.join(PROJECT_ROOT, "README.md");
     fs.writeFileSync(file, withReference(fs.readFileSync(file, "utf8")));
   } else {
     process.stdout.write(`${configReference()}\n`);

@@ -4,6 +4,7 @@
 import * as path from "path";
 import { writeKubernetesObjects } from "./out";
 import { renderPlan } from "./render";
+import { terminalSteps } from "./steps";
 import { planForCommand, planJson } from "./run";
 import { DEFAULT_STACK } from "./stack-file";
 
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
     process.stderr.write(`plan: ${(e as Error).message}\n`);
     return 1;
   }
-  const p = await planForCommand("plan", args.stack);
+  const p = await planForCommand("plan", args.stack, terminalSteps());
   if (!p) return 1;
   if (args.out) {
     const files = writeKubernetesObjects(p.resources, args.out);

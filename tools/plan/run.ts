@@ -7,6 +7,7 @@ import { planMocks } from "./mocks";
 import { PolicyReport, runPolicyPack } from "./policy";
 import { ResourceRecord } from "./records";
 import { loadStackFile, STACKS_DIR } from "./stack-file";
+import { StepReporter } from "./steps";
 
 export interface Plan {
   project: string;
@@ -24,6 +25,8 @@ export interface PlanOptions {
   mocks?: CaptureMocks;
   /** The program to run; the real one unless a test passes another. */
   program?: () => Record<string, unknown>;
+  /** Told as each slow step starts (default: nothing). */
+  onStep?: StepReporter;
 }
 
 /** Unwraps the one-line config error a program ends with (a RunError wrapping a ConfigError). */
@@ -34,9 +37,9 @@ export function configErrorLine(e: unknown): string | undefined {
 }
 
 /** Plans a stack for a command: a config problem becomes one line on stderr (`<command>: …`) and `undefined`. */
-export async function planForCommand(command: string, stack: string): Promise<Plan | undefined> {
+export async function planForCommand(command: string, stack: string, onStep?: StepReporter): Promise<Plan | undefined> {
   try {
-    return await plan(stack);
+    return await plan(stack, { onStep });
   } catch (e) {
     const line = configErrorLine(e);
     if (line === undefined) throw e;
@@ -47,11 +50,13 @@ export async function planForCommand(command: string, stack: string): Promise<Pl
 
 export async function plan(stack: string, o: PlanOptions = {}): Promise<Plan> {
   const file = loadStackFile(stack, o.stacksDir ?? STACKS_DIR);
+  o.onStep?.(`planning ${stack}`);
   // Loaded late: the program's modules register nothing at import, but keep the SDK state ours.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = o.program ?? (require("../../stacks/main") as typeof import("../../stacks/main")).runProgram;
   const cap = await capture(program, { project: PROJECT, stack, config: file.config, secretKeys: file.secretKeys, mocks: o.mocks ?? planMocks });
   const env = typeof cap.outputs.env === "string" ? cap.outputs.env : "prod";
+  if (o.policy !== false) o.onStep?.("policy pack");
   const policy = o.policy === false ? { pack: "", ran: false, diagnostics: [] } : await runPolicyPack(cap.resources, { env, project: PROJECT, stack });
   const capacity = (cap.outputs.capacity ?? null) as CapacityReport | null;
   return { project: PROJECT, stack, resources: cap.resources, outputs: cap.outputs, capacity: capacity && typeof capacity === "object" ? capacity : null, policy };

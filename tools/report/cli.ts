@@ -2,6 +2,7 @@
 // Exit: 0 written; 1 bad arguments, unknown stack or invalid config (one line on stderr).
 import * as fs from "fs";
 import * as path from "path";
+import { terminalSteps } from "../plan/steps";
 import { planForCommand } from "../plan/run";
 import { DEFAULT_STACK } from "../plan/stack-file";
 import { renderReport } from "./html";
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`report: ${(e as Error).message}\n`);
     return 1;
   }
-  const p = await planForCommand("report", args.stack);
+  const p = await planForCommand("report", args.stack, terminalSteps());
   if (!p) return 1;
   fs.writeFileSync(args.out, renderReport(reportModel(p)));
   process.stdout.write(`wrote ${path.resolve(args.out)}\n`);

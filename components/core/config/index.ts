@@ -2,6 +2,8 @@ import { checkStack } from "./checks";
 import { ConfigError, SecretString } from "./schema";
 import { decodeRaw, parseStackConfig, StackConfig } from "./stack-config";
 
+export * from "./grammar";
+export * from "./namespaces";
 export * from "./schema";
 export * from "./stack-config";
 
@@ -24,6 +26,9 @@ export function loadStackConfig(raw: Record<string, string | SecretString>, stac
 function redacted(e: ConfigError, secretKeys: readonly string[]): ConfigError {
   const secret = secretKeys.some((k) => e.message.startsWith(`${k}:`) || e.message.startsWith(`${k}.`) || e.message.startsWith(`${k}[`));
   if (!secret) return e;
-  const at = e.message.lastIndexOf(", got ");
-  return new ConfigError(at < 0 ? e.message : `${e.message.slice(0, at)}, got [secret]`);
+  // Values are quoted (show()): every quoted string goes first, also one quoted inside the rule
+  // (`"x" is not a zone of …`) or one that itself contains ", got "; then all after the first ", got ".
+  const unquoted = e.message.replace(/"(?:[^"\\]|\\.)*"?/g, "[secret]");
+  const at = unquoted.indexOf(", got ");
+  return new ConfigError(at < 0 ? unquoted : `${unquoted.slice(0, at)}, got [secret]`);
 }

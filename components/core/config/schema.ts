@@ -2,6 +2,9 @@
 // Every field knows its documentation and default, so the README reference and the validator come
 // from one place, and every failure is one line: `<key>: <what is allowed>, got <value>`.
 
+import { Grammar } from "./grammar";
+import { nearest } from "./nearest";
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -43,17 +46,46 @@ export interface Field<T> {
   parse(value: unknown, path: string): T;
 }
 
-/** Renders a value for an error message: JSON, shortened, never a secret. */
+/** Longest rendering of a value in a message; longer ones are cut with an ellipsis. */
+export const SHOW_MAX = 60;
+
+// Characters that would break a one-line message or disguise it: C0/C1 controls, DEL, line and
+// paragraph separators, zero-width and bidirectional formatting characters, the BOM.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** Escapes what `UNSAFE` matches as `\uXXXX` and cuts the text to `max` characters (an ellipsis marks the cut). */
+export function safeText(text: string, max = SHOW_MAX): string {
+  const escaped = text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const chars = Array.from(escaped);
+  if (chars.length <= max) return escaped;
+  // Never end inside an escape sequence.
+  return `${chars.slice(0, max - 1).join("").replace(/\\(u[0-9a-f]{0,3})?$/, "")}…`;
+}
+
+/** Renders a value for an error message: JSON, one line, shortened, never a secret. */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value instanceof SecretString) return "[secret]";
-  let text: string;
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  let text: string | undefined;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
   } catch {
-    text = String(value);
+    text = undefined;
   }
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  if (text === undefined) {
+    try {
+      text = String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  }
+  return safeText(text);
+}
+
+/** A key's path segment: `a.b` for a plain name, `a["…"]` (quoted safely) for anything else. */
+export function childPath(path: string, key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]{0,59}$/.test(key) ? `${path}.${key}` : `${path}[${show(key)}]`;
 }
 
 /**
@@ -87,8 +119,19 @@ function withDefault<T>(f: Omit<Field<T>, "parse"> & { check(v: unknown, p: stri
   };
 }
 
-export function str(o: Opt<string> & { oneOf?: readonly string[]; pattern?: RegExp; patternText?: string }): Field<string> {
-  const type = o.oneOf ? `one of ${o.oneOf.map((s) => `"${s}"`).join(", ")}` : (o.patternText ?? "string");
+// Controls, separators and invisible formatting characters: never part of a config string.
+const INVISIBLE = new RegExp(UNSAFE.source);
+
+/** The hygiene every config string passes: not blank, no control or invisible characters, no surrounding spaces. */
+export function checkText(v: string, p: string): string {
+  if (v.trim().length === 0) return fail(p, "must not be blank", v);
+  if (INVISIBLE.test(v)) return fail(p, "must not contain control or invisible characters", v);
+  if (v.trim() !== v) return fail(p, "must not start or end with whitespace", v);
+  return v;
+}
+
+export function str(o: Opt<string> & { oneOf?: readonly string[]; pattern?: RegExp; patternText?: string; grammar?: Grammar }): Field<string> {
+  const type = o.oneOf ? `one of ${o.oneOf.map((s) => `"${s}"`).join(", ")}` : (o.grammar?.text ?? o.patternText ?? "string");
   return withDefault(
     {
       type,
@@ -99,6 +142,8 @@ export function str(o: Opt<string> & { oneOf?: readonly string[]; pattern?: RegE
         if (typeof v === "number" && Number.isFinite(v)) v = String(v);
         if (typeof v !== "string" || v.length === 0) return fail(p, `must be a non-empty string`, v);
         if (o.oneOf && !o.oneOf.includes(v)) return fail(p, `must be ${type}`, v);
+        checkText(v, p);
+        if (o.grammar && !o.grammar.test(v)) return fail(p, `must be ${o.grammar.text}`, v);
         if (o.pattern && !o.pattern.test(v)) return fail(p, `must be ${o.patternText ?? `a string matching ${o.pattern}`}`, v);
         return v;
       },
@@ -209,16 +254,21 @@ export function list<T>(item: Field<T>, o: Opt<T[]> & { minItems?: number; disti
   );
 }
 
-export function record<T>(item: Field<T>, o: Opt<Record<string, T>>): Field<Record<string, T>> {
+export function record<T>(item: Field<T>, o: Opt<Record<string, T>> & { keys?: Grammar; type?: string }): Field<Record<string, T>> {
   return withDefault(
     {
-      type: `map of ${item.type}`,
+      type: o.type ?? `map of ${item.type}`,
       doc: o.doc,
       check(v, p) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) return fail(p, "must be a map", v);
-        const out: Record<string, T> = {};
-        for (const [k, x] of Object.entries(v)) out[k] = item.parse(x, `${p}.${k}`);
-        return out;
+        const out: [string, T][] = [];
+        for (const [k, x] of Object.entries(v)) {
+          const at = childPath(p, k);
+          if (o.keys && !o.keys.test(k)) throw new ConfigError(`${at}: the key must be ${o.keys.text}`);
+          out.push([k, item.parse(x, at)]);
+        }
+        // fromEntries defines own properties: a "__proto__" key stays a key.
+        return Object.fromEntries(out);
       },
     },
     o,
@@ -243,13 +293,20 @@ export function obj<F extends Record<string, Field<unknown>>>(fields: F, o: { do
       const known = Object.keys(fields);
       for (const k of Object.keys(v as object)) {
         // The value is not shown: a mistyped key may well hold a secret.
-        if (!known.includes(k)) throw new ConfigError(`${p}.${k}: unknown key (allowed: ${known.join(", ")})`);
+        if (!known.includes(k)) throw new ConfigError(`${childPath(p, k)}: ${unknownKey(k, known)}`);
       }
+      const own = (k: string) => (Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[k] : undefined);
       const out: Record<string, unknown> = {};
-      for (const k of known) out[k] = fields[k].parse((v as Record<string, unknown>)[k], `${p}.${k}`);
+      for (const k of known) out[k] = fields[k].parse(own(k), `${p}.${k}`);
       return out as Parsed<F>;
     },
   };
+}
+
+/** The rest of an unknown-key error: the allowed keys and, when one is close, the likely intended one. */
+export function unknownKey(key: string, known: readonly string[]): string {
+  const near = nearest(key, known);
+  return `unknown key (allowed: ${known.join(", ")})${near !== undefined ? `; did you mean ${near}?` : ""}`;
 }
 
 /** Walks a field tree and yields `path → field` for docs and tests. */

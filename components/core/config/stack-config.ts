@@ -1,4 +1,6 @@
-import { bool, ConfigError, enumOf, Field, list, record, SecretString, show, str } from "./schema";
+import { LABEL_KEY, LABEL_VALUE } from "./grammar";
+import { checkConfigNamespaces, keyText } from "./namespaces";
+import { bool, ConfigError, enumOf, Field, list, record, SecretString, show, str, unknownKey } from "./schema";
 import { capacitySection } from "./sections/capacity";
 import { clusterSection } from "./sections/cluster";
 import { drSection } from "./sections/dr";
@@ -30,9 +32,9 @@ export const TOP_LEVEL = {
   kind: enumOf(STACK_KINDS, { doc: "Stack kind: one region, the global DR stack, or policy governance.", default: "regional" }),
   env: enumOf(ENVS, { doc: "Environment: selects the policy pack config (policy/config/<env>.json).", default: "prod" }),
   cloud: perKind(enumOf(CLOUDS, { doc: "Regional stacks: the cloud (EKS or AKS)." }), "required for regional stacks"),
-  region: perKind(str({ doc: "Regional stacks: AWS region or Azure location." }), "required for regional stacks"),
+  region: perKind(str({ doc: "Regional stacks: AWS region or Azure location (one with availability zones).", patternText: "a region of the pinned list (components/core/regions.ts)" }), "required for regional stacks"),
   zones: perKind(
-    list(str({ doc: "zone" }), {
+    list(str({ doc: "zone", patternText: "a zone of the region" }), {
       doc: 'Regional stacks: availability zones (AWS names like "us-east-1a"; Azure "1"–"3").',
       minItems: 2,
       distinct: true,
@@ -41,7 +43,12 @@ export const TOP_LEVEL = {
     "required for regional stacks",
   ),
   haMode: bool({ doc: "Enforce HA rules (≥ 2 replicas per component, PDBs, zone spread).", default: true }),
-  labels: record(str({ doc: "value" }), { doc: "Tags / labels added to every cloud resource.", default: {} }),
+  labels: record(str({ doc: "value", grammar: LABEL_VALUE }), {
+    doc: "Tags / labels added to every cloud resource. Keys are Kubernetes label keys of ≤ 128 characters (no '/' prefix on Azure, whose tag names refuse it); values are label values (≤ 63).",
+    default: {},
+    keys: LABEL_KEY,
+    type: "map of label key → label value",
+  }),
   cluster: clusterSection,
   gpuPool: perKind(gpuPoolSection, "required for regional stacks"),
   capacity: perKind(capacitySection, "required for regional stacks"),
@@ -115,17 +122,19 @@ const ONLY_FOR: Partial<Record<keyof Top, StackKind>> = {
 /**
  * Decodes raw Pulumi config (`{"dynamo-ha:zones": "[\"a\",\"b\"]", ...}`, every value a string as the
  * engine passes it; structured values JSON-encoded) into plain values for the schema.
- * Keys of other namespaces (`aws:region`, …) are ignored; unknown `dynamo-ha:` keys are errors.
+ * Keys of the provider namespaces (`aws:region`, …) are ignored; unknown `dynamo-ha:` keys and keys of
+ * any other namespace are errors.
  */
 export function decodeRaw(raw: Record<string, string | SecretString>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const known = Object.keys(TOP_LEVEL);
+  checkConfigNamespaces(Object.keys(raw), PROJECT, known);
   for (const [fullKey, value] of Object.entries(raw)) {
     if (!fullKey.startsWith(`${PROJECT}:`)) continue;
     const key = fullKey.slice(PROJECT.length + 1);
     if (!known.includes(key)) {
       // The value is not shown: a mistyped key may well hold a secret.
-      throw new ConfigError(`${fullKey}: unknown key (allowed: ${known.join(", ")})`);
+      throw new ConfigError(`${keyText(fullKey)}: ${unknownKey(key, known)}`);
     }
     const field = (TOP_LEVEL as Record<string, Field<unknown>>)[key];
     if (value instanceof SecretString || field.rawString) {

@@ -1,7 +1,7 @@
 // PodMonitor specs: what Prometheus scrapes, by port name (dynamo-facts §5.1). Pure: plain objects in,
 // plain manifests out; the component turns them into CustomResources.
 import { DGD_COMPONENT_TYPE_LABEL } from "../../core/labels";
-import { OPERATOR_POD_LABEL } from "../platform-values";
+import { OPERATOR_METRICS_PORT, OPERATOR_METRICS_SERVICE_LABEL } from "../operator-ha";
 import { GPU_OPERATOR_NAMESPACE, ObservabilitySettings } from "./settings";
 
 export const MONITORING_API = "monitoring.coreos.com/v1";
@@ -35,6 +35,35 @@ function podMonitor(s: ObservabilitySettings, name: string, namespaces: readonly
 
 const endpoint = (port: string, interval: string, extra: Record<string, unknown> = {}) => ({ port, path: "/metrics", interval, ...extra });
 
+/**
+ * The operator serves metrics over HTTPS and admits only callers whose token may `get` the /metrics
+ * non-resource URL (operator config `metrics.secure: true`, ai-dynamo/dynamo
+ * deploy/helm/charts/platform/components/operator/templates/operator-config.yaml
+ * @08e3491d30ad6993c0ee0dd8dfb1ff6720400399): Prometheus presents its own service-account token, which
+ * kube-prometheus-stack's Prometheus ClusterRole allows, and skips verifying the self-signed serving
+ * certificate, as the chart's own ServiceMonitor does. A ServiceMonitor, because a PodMonitor cannot send
+ * the Prometheus token file. It selects our Service (operator-ha.ts); the chart's Service and
+ * ServiceMonitor are off when these monitors run, so the operator is scraped once.
+ */
+function operatorServiceMonitor(s: ObservabilitySettings): MonitorManifest {
+  return {
+    apiVersion: MONITORING_API,
+    kind: "ServiceMonitor",
+    metadata: { name: "dynamo-ha-operator", namespace: s.monitoringNamespace, labels: selectionLabels(s) },
+    spec: {
+      namespaceSelector: { matchNames: [s.platformNamespace] },
+      selector: { matchLabels: { ...OPERATOR_METRICS_SERVICE_LABEL } },
+      endpoints: [
+        endpoint(OPERATOR_METRICS_PORT.name, "30s", {
+          scheme: "https",
+          bearerTokenFile: "/var/run/secrets/kubernetes.io/serviceaccount/token",
+          tlsConfig: { insecureSkipVerify: true },
+        }),
+      ],
+    },
+  };
+}
+
 export function buildMonitors(s: ObservabilitySettings): MonitorManifest[] {
   const out: MonitorManifest[] = [
     podMonitor(s, "dynamo-ha-frontend", [s.graphNamespace], { matchLabels: { [DGD_COMPONENT_TYPE_LABEL]: "frontend", ...METRICS_ENABLED } }, [endpoint("http", "10s")]),
@@ -46,8 +75,7 @@ export function buildMonitors(s: ObservabilitySettings): MonitorManifest[] {
       // Failover pods expose system-0 / system-1 instead of system; a port a pod lacks yields no target.
       ["system", "system-0", "system-1"].map((p) => endpoint(p, "10s")),
     ),
-    // Our own pod label (set through the chart's podLabels), not a chart label that may change between releases.
-    podMonitor(s, "dynamo-ha-operator", [s.platformNamespace], { matchLabels: { ...OPERATOR_POD_LABEL } }, [endpoint("metrics", "30s")]),
+    operatorServiceMonitor(s),
   ];
   if (s.dcgm) {
     out.push(podMonitor(s, "dynamo-ha-dcgm-exporter", [GPU_OPERATOR_NAMESPACE], { matchLabels: { app: "nvidia-dcgm-exporter" } }, [endpoint("metrics", "15s", { relabelings: [NODE_RELABEL] })]));

@@ -1,5 +1,5 @@
 // One run of a policy pack as the Pulumi CLI runs it: the SDK's launcher (`run-policy-pack <engine>
-// <pack>`, ts-node with the pack's tsconfig, type-checked) prints its gRPC port; the engine side then
+// <pack>`; the pack ships compiled, so nothing is type-checked at start) prints its gRPC port; the engine side then
 // speaks the analyzer protocol to it. A loopback Engine service answers the launcher's engine address.
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
@@ -9,8 +9,9 @@ import { Level, PolicyMeta, PolicySetting } from "./config";
 import { analyzerGrpc, analyzerPb, enginePb, engineGrpc, Struct } from "./proto";
 import { readPort, stopChild } from "./launcher";
 import { analyzable, analyzeRequest, analyzerResource, providerIndex } from "./wire";
+import { PROJECT_ROOT } from "../../../stacks/project-root";
 
-export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policy");
+export const DEFAULT_PACK_DIR = path.join(PROJECT_ROOT, "policy");
 
 export interface Diagnostic {
   policy: string;
@@ -23,7 +24,7 @@ export interface SessionOptions {
   packDir?: string;
   project: string;
   stack: string;
-  /** Startup bound: ts-node type-checks the pack first (default 120 s). */
+  /** Startup bound (default 120 s). */
   startTimeoutMs?: number;
   /** Bound for each RPC (default 60 s). */
   callTimeoutMs?: number;

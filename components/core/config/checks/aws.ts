@@ -2,6 +2,7 @@
 // resource is registered. Each failure is one line naming the key, what is allowed and the value.
 import { gpuShape } from "../../gpu-catalog";
 import { VERSIONS } from "../../versions";
+import { EC2_INSTANCE_TYPE, isNetworkCidr } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
 
@@ -14,15 +15,7 @@ export function isArmInstanceType(type: string): boolean {
 }
 
 /** Whether a CIDR is a well-formed IPv4 network (host bits clear). */
-export function isNetworkCidr(cidr: string): boolean {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-  if (!m) return false;
-  const octets = m.slice(1, 5).map(Number);
-  const prefix = Number(m[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return false;
-  const base = octets.reduce((a, o) => a * 256 + o, 0);
-  return base % 2 ** (32 - prefix) === 0;
-}
+export { isNetworkCidr } from "../grammar";
 
 const fail = (key: string, allowed: string, value: unknown): never => {
   throw new ConfigError(`dynamo-ha:${key}: ${allowed}, got ${show(value)}`);
@@ -46,7 +39,7 @@ export function checkAws(c: RegionalConfig): void {
   const armAmi = pool.amiType.includes("_ARM_");
   const wrongArch = types.find((t) => isArmInstanceType(t) !== armAmi);
   if (wrongArch !== undefined) {
-    fail("gpuPool.amiType", `${pool.amiType} needs ${armAmi ? "Graviton (ARM) GPU instance types like g5g.xlarge" : "x86 GPU instance types"}; "${wrongArch}" is not one`, types);
+    fail("gpuPool.amiType", `${pool.amiType} needs ${armAmi ? "Graviton (ARM) GPU instance types like g5g.xlarge" : "x86 GPU instance types"}; ${show(wrongArch)} is not one`, types);
   }
 
   const cl = c.cluster;
@@ -65,12 +58,13 @@ export function checkAws(c: RegionalConfig): void {
     fail("cluster.publicAccessCidrs", "a public endpoint needs the CIDRs allowed to reach it (never implicitly 0.0.0.0/0)", cl.publicAccessCidrs);
   }
   const badCidr = cl.publicAccessCidrs.find((x) => !isNetworkCidr(x));
-  if (badCidr !== undefined) fail("cluster.publicAccessCidrs", `"${badCidr}" is not an IPv4 network CIDR like "203.0.113.0/24"`, cl.publicAccessCidrs);
-  const badPrincipal = cl.adminPrincipals.find((p) => !/^arn:aws(-[a-z]+)*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/.test(p));
+  if (badCidr !== undefined) fail("cluster.publicAccessCidrs", `${show(badCidr)} is not an IPv4 network CIDR like "203.0.113.0/24"`, cl.publicAccessCidrs);
+  // IAM ARNs are at most 2048 characters.
+  const badPrincipal = cl.adminPrincipals.find((p) => p.length > 2048 || !/^arn:aws(-[a-z]+)*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/.test(p));
   if (badPrincipal !== undefined) {
-    fail("cluster.adminPrincipals", `EKS access entries take IAM role or user ARNs like "arn:aws:iam::123456789012:role/admin"; "${badPrincipal}" is not one`, cl.adminPrincipals);
+    fail("cluster.adminPrincipals", `EKS access entries take IAM role or user ARNs like "arn:aws:iam::123456789012:role/admin"; ${show(badPrincipal)} is not one`, cl.adminPrincipals);
   }
-  if (cl.systemNodeSize !== undefined && !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(cl.systemNodeSize)) {
+  if (cl.systemNodeSize !== undefined && !EC2_INSTANCE_TYPE.test(cl.systemNodeSize)) {
     fail("cluster.systemNodeSize", 'must be an EC2 instance type like "m6i.xlarge"', cl.systemNodeSize);
   }
   if (cl.existingSubnetIds.length > 0) {

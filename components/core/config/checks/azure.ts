@@ -2,10 +2,10 @@
 // spot fallback, driver ownership).
 // Zones "1"–"3" and at least 2 of them are checked in checks.ts (checkZones) and the schema;
 // unknown VM sizes without gpusPerNode in checks.ts (resolveGpuShape).
-import { GPU_CATALOG, gpuShape } from "../../gpu-catalog";
+import { gpuShape, knownShape } from "../../gpu-catalog";
+import { AZURE_VM_SIZE, isNetworkCidr } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
-import { isNetworkCidr } from "./aws";
 
 /** Azure location names as ARM and the AKS zone labels spell them (`eastus2`, `westus3`). */
 export const LOCATION_PATTERN = /^[a-z][a-z0-9]+$/;
@@ -56,6 +56,13 @@ export function checkAzure(c: RegionalConfig): void {
   if (c.cluster.existingSubnetIds.length > 0) {
     throw new ConfigError(`dynamo-ha:cluster.existingSubnetIds: AWS only (AKS stacks create their virtual network), got ${show(c.cluster.existingSubnetIds)}`);
   }
+  if (c.cluster.systemNodeSize !== undefined && !AZURE_VM_SIZE.test(c.cluster.systemNodeSize)) {
+    throw new ConfigError(`dynamo-ha:cluster.systemNodeSize: must be ${AZURE_VM_SIZE.text}, got ${show(c.cluster.systemNodeSize)}`);
+  }
+  checkTagNames(c.labels);
+  if (!isNetworkCidr(c.cluster.vpcCidr)) {
+    throw new ConfigError(`dynamo-ha:cluster.vpcCidr: must be an IPv4 network CIDR with host bits clear, like "10.40.0.0/16", got ${show(c.cluster.vpcCidr)}`);
+  }
   const prefix = Number(c.cluster.vpcCidr.split("/")[1]);
   if (!(prefix >= 8 && prefix <= 24)) {
     throw new ConfigError(`dynamo-ha:cluster.vpcCidr: a prefix from /8 to /24 (the node subnet takes the first half), got ${show(c.cluster.vpcCidr)}`);
@@ -70,6 +77,14 @@ export function checkAzure(c: RegionalConfig): void {
   checkDriverOwner(c);
 }
 
+/** Azure tag names may not contain '/' (nor <>%&\\?), so a label key with a prefix cannot be a tag there. */
+export function checkTagNames(labels: Readonly<Record<string, string>>): void {
+  const bad = Object.keys(labels).find((k) => k.includes("/"));
+  if (bad !== undefined) {
+    throw new ConfigError(`dynamo-ha:labels: Azure tag names take no "/" (use a key without a prefix), got ${show(bad)}`);
+  }
+}
+
 /** A public API server only with authorized ranges (as on EKS), and admins as Entra object IDs. */
 function checkAccess(c: RegionalConfig): void {
   const cl = c.cluster;
@@ -81,12 +96,12 @@ function checkAccess(c: RegionalConfig): void {
   }
   const badCidr = cl.publicAccessCidrs.find((x) => !isNetworkCidr(x));
   if (badCidr !== undefined) {
-    throw new ConfigError(`dynamo-ha:cluster.publicAccessCidrs: "${badCidr}" is not an IPv4 network CIDR like "203.0.113.0/24", got ${show(cl.publicAccessCidrs)}`);
+    throw new ConfigError(`dynamo-ha:cluster.publicAccessCidrs: ${show(badCidr)} is not an IPv4 network CIDR like "203.0.113.0/24", got ${show(cl.publicAccessCidrs)}`);
   }
   const badAdmin = cl.adminPrincipals.find((p) => !ENTRA_OBJECT_ID.test(p));
   if (badAdmin !== undefined) {
     throw new ConfigError(
-      `dynamo-ha:cluster.adminPrincipals: AKS admin groups take Entra ID object IDs (GUIDs like "8d0f3b5e-1c2a-4e7b-9f60-3a4b5c6d7e8f"); "${badAdmin}" is not one, got ${show(cl.adminPrincipals)}`,
+      `dynamo-ha:cluster.adminPrincipals: AKS admin groups take Entra ID object IDs (GUIDs like "8d0f3b5e-1c2a-4e7b-9f60-3a4b5c6d7e8f"); ${show(badAdmin)} is not one, got ${show(cl.adminPrincipals)}`,
     );
   }
 }
@@ -104,7 +119,7 @@ function checkFallback(c: RegionalConfig): void {
   if (!g.requireFallback) return;
   const spotClass = gpuShape("azure", g.instanceTypes[0], g.gpusPerNode)?.gpuClass;
   const fallbackClass = gpuShape("azure", fallback, g.gpusPerNode)?.gpuClass;
-  const known = GPU_CATALOG.azure[g.instanceTypes[0]] && GPU_CATALOG.azure[fallback];
+  const known = knownShape("azure", g.instanceTypes[0]) && knownShape("azure", fallback);
   if (known && spotClass !== fallbackClass) {
     throw new ConfigError(
       `dynamo-ha:gpuPool.fallbackInstanceTypes: the regular fallback must have the spot VM size's GPU class (${g.instanceTypes[0]} is ${spotClass}, ${fallback} is ${fallbackClass}) while gpuPool.requireFallback is true, got ${show(g.fallbackInstanceTypes)}`,

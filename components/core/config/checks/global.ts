@@ -1,7 +1,9 @@
 // Global-stack rules: region count per routing service and the failover-time bound.
 import { failoverEstimate, ttlCounts } from "../../failover";
+import { AZURE_RESOURCE_GROUP, DNS_NAME } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { GlobalConfig } from "../stack-config";
+import { checkTagNames } from "./azure";
 
 /** Route 53 and Traffic Manager probe every 10 or 30 s; Front Door every 5–255 s. */
 const INTERVALS: Record<string, { ok(n: number): boolean; text: string }> = {
@@ -14,6 +16,10 @@ export function checkGlobal(c: GlobalConfig): void {
   const g = c.global;
   const n = g.regions.length;
   if (n < 2) throw new ConfigError(`dynamo-ha:global.regions: need at least 2 distinct regional stacks, got ${show(g.regions)}`);
+  // Route 53 takes a hosted zone name; the Azure services take the resource group holding them.
+  const zoneGrammar = g.dnsProvider === "route53" ? DNS_NAME : AZURE_RESOURCE_GROUP;
+  if (!zoneGrammar.test(g.zoneName)) throw new ConfigError(`dynamo-ha:global.zoneName: must be ${zoneGrammar.text} with ${g.dnsProvider}, got ${show(g.zoneName)}`);
+  if (g.dnsProvider !== "route53") checkTagNames(c.labels);
   const interval = INTERVALS[g.dnsProvider];
   if (!interval.ok(g.healthCheckIntervalSeconds)) {
     throw new ConfigError(`dynamo-ha:global.healthCheckIntervalSeconds: must be ${interval.text}, got ${g.healthCheckIntervalSeconds}`);

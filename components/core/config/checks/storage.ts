@@ -1,10 +1,9 @@
 // Storage, replication and DR-role rules of a regional stack: what one key alone cannot say.
+import { isRegion } from "../../regions";
 import { AZURE_REGION_PAIRS } from "../../storage-plan";
+import { isNetworkCidr, S3_BUCKET } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
-import { isNetworkCidr } from "./aws";
-
-const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
 
 export function checkStorage(c: RegionalConfig): void {
   if (c.dr.peerStack !== undefined && c.dr.peerStack === c.stack) {
@@ -13,6 +12,9 @@ export function checkStorage(c: RegionalConfig): void {
   checkDrExposure(c);
   if (c.cloud === "azure" && c.storage.name !== undefined && !/^[a-z0-9]{3,24}$/.test(c.storage.name)) {
     throw new ConfigError(`dynamo-ha:storage.name: an Azure storage account name is 3–24 lowercase letters and digits, got ${show(c.storage.name)}`);
+  }
+  if (c.cloud === "aws" && c.storage.name !== undefined && !S3_BUCKET.test(c.storage.name)) {
+    throw new ConfigError(`dynamo-ha:storage.name: must be ${S3_BUCKET.text}, got ${show(c.storage.name)}`);
   }
   checkReplication(c);
   // EKS ships no ReadWriteMany class: a made-up default would leave the claim Pending forever.
@@ -25,7 +27,7 @@ export function checkStorage(c: RegionalConfig): void {
 function checkDrExposure(c: RegionalConfig): void {
   const e = c.exposure;
   const bad = e.loadBalancerSourceRanges.find((x) => !isNetworkCidr(x));
-  if (bad !== undefined) throw new ConfigError(`dynamo-ha:exposure.loadBalancerSourceRanges: "${bad}" is not an IPv4 network CIDR like "203.0.113.0/24", got ${show(e.loadBalancerSourceRanges)}`);
+  if (bad !== undefined) throw new ConfigError(`dynamo-ha:exposure.loadBalancerSourceRanges: ${show(bad)} is not an IPv4 network CIDR like "203.0.113.0/24", got ${show(e.loadBalancerSourceRanges)}`);
   if (c.dr.peerStack === undefined) return;
   if (!e.loadBalancer) {
     throw new ConfigError(`dynamo-ha:exposure.loadBalancer: a stack in a DR set (dr.peerStack ${c.dr.peerStack}) needs a load balancer global health checks can reach, got false`);
@@ -44,6 +46,10 @@ function checkReplication(c: RegionalConfig): void {
     return;
   }
   const to = s.replicateToRegion;
+  if (!isRegion(c.cloud, to)) {
+    const like = c.cloud === "aws" ? 'an AWS region like "us-west-2"' : 'an Azure location like "centralus"';
+    throw new ConfigError(`dynamo-ha:storage.replicateToRegion: must be ${like} (known regions: components/core/regions.ts), got ${show(to)}`);
+  }
   if (to === c.region) {
     throw new ConfigError(`dynamo-ha:storage.replicateToRegion: must be another region than this stack's (${c.region}), got ${show(to)}`);
   }
@@ -54,7 +60,6 @@ function checkReplication(c: RegionalConfig): void {
     throw new ConfigError(`dynamo-ha:storage.replicateToRegion: only the primary replicates to its DR peer (dr.role is ${c.dr.role}), got ${show(to)}`);
   }
   if (c.cloud === "aws") {
-    if (!AWS_REGION.test(to)) throw new ConfigError(`dynamo-ha:storage.replicateToRegion: an AWS region like "us-west-2", got ${show(to)}`);
     if (s.replicateToBucket === undefined && c.dr.peerStack === undefined) {
       throw new ConfigError(`dynamo-ha:storage.replicateToBucket: set it or dr.peerStack (the destination bucket is the peer's), got nothing`);
     }

@@ -1,3 +1,4 @@
+import { IPV4_CIDR } from "../grammar";
 import { bool, int, list, obj, str } from "../schema";
 
 /** `dynamo-ha:cluster` — the managed Kubernetes cluster itself (EKS or AKS). */
@@ -6,13 +7,13 @@ export const clusterSection = obj(
     name: str({ doc: "Cluster name.", defaultText: "dynamo-<stack>" }),
     kubernetesVersion: str({ doc: "Kubernetes minor version of the control plane.", default: "1.33", pattern: /^1\.\d{2}$/, patternText: "a minor version like \"1.33\"" }),
     endpointPublicAccess: bool({ doc: "Expose the API server publicly (EKS public endpoint; AKS non-private cluster). Private by default.", default: false }),
-    publicAccessCidrs: list(str({ doc: "CIDR" }), { doc: "CIDRs allowed to reach a public endpoint.", default: [] }),
+    publicAccessCidrs: list(str({ doc: "CIDR", grammar: IPV4_CIDR }), { doc: "CIDRs allowed to reach a public endpoint.", default: [] }),
     adminPrincipals: list(str({ doc: "principal" }), { doc: "AWS IAM principal ARNs (EKS access entries) or Entra ID group object IDs (AKS admin groups) given cluster-admin.", default: [] }),
-    systemNodeSize: str({ doc: "Instance type / VM size of the on-demand system pool.", defaultText: "m6i.xlarge (AWS), Standard_D4ds_v5 (Azure)" }),
+    systemNodeSize: str({ doc: "Instance type / VM size of the on-demand system pool.", patternText: "an EC2 instance type or Azure VM size", defaultText: "m6i.xlarge (AWS), Standard_D4ds_v5 (Azure)" }),
     systemNodesPerZone: int({ doc: "System nodes per zone (on-demand; never spot).", default: 1, min: 1, max: 10 }),
     logRetentionDays: int({ doc: "EKS: days to keep control-plane logs (api, audit, authenticator, controllerManager, scheduler).", default: 90, min: 1, max: 3653 }),
-    vpcCidr: str({ doc: "CIDR of the network the stack creates.", default: "10.40.0.0/16", pattern: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, patternText: "an IPv4 CIDR like \"10.40.0.0/16\"" }),
-    existingSubnetIds: list(str({ doc: "subnet id", pattern: /^subnet-[0-9a-f]+$/, patternText: "a subnet id like \"subnet-0abc\"" }), {
+    vpcCidr: str({ doc: "CIDR of the network the stack creates (host bits clear).", default: "10.40.0.0/16", grammar: IPV4_CIDR }),
+    existingSubnetIds: list(str({ doc: "subnet id", pattern: /^subnet-[0-9a-f]{1,17}$/, patternText: "a subnet id like \"subnet-0123456789abcdef0\" (at most 17 hex digits)" }), {
       doc: "AWS only: adopt these private subnets (one or more per zone) instead of creating a VPC; their zones are looked up.",
       default: [],
       distinct: true,

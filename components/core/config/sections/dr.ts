@@ -1,3 +1,4 @@
+import { STACK_NAME, URL_PATH } from "../grammar";
 import { enumOf, int, obj, str } from "../schema";
 
 export const DR_ROLES = ["primary", "secondary"] as const;
@@ -6,10 +7,10 @@ export const DR_ROLES = ["primary", "secondary"] as const;
 export const drSection = obj(
   {
     role: enumOf(DR_ROLES, { doc: "Role in active-passive routing.", default: "primary" }),
-    peerStack: str({ doc: "The DR peer's stack name.", defaultText: "none" }),
+    peerStack: str({ doc: "The DR peer's stack name.", defaultText: "none", grammar: STACK_NAME }),
     priority: int({ doc: "Failover priority (1 is tried first).", default: 1, min: 1, max: 1000 }),
     weight: int({ doc: "Weight in active-active routing.", default: 100, min: 0, max: 1000 }),
-    healthPath: str({ doc: "Frontend health path probed by global routing.", default: "/health", pattern: /^\//, patternText: "a path starting with /" }),
+    healthPath: str({ doc: "Frontend health path probed by global routing.", default: "/health", grammar: URL_PATH }),
   },
   { doc: "Multi-region role.", optional: true },
 );

@@ -1,3 +1,4 @@
+import { IPV4_CIDR } from "../grammar";
 import { bool, list, obj, str } from "../schema";
 
 /** `dynamo-ha:exposure` — how the frontend is reached. */
@@ -11,7 +12,7 @@ export const exposureSection = obj(
       doc: "Make the load balancer internal (private addresses only). Global health checks (Route 53, Front Door, Traffic Manager) probe from the internet and cannot reach an internal one, so a stack in a DR set (dr.peerStack) must set false: the load balancer is then internet-facing; restrict it with loadBalancerSourceRanges and put authentication in front.",
       default: true,
     }),
-    loadBalancerSourceRanges: list(str({ doc: "CIDR", pattern: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, patternText: "an IPv4 CIDR like 203.0.113.0/24" }), {
+    loadBalancerSourceRanges: list(str({ doc: "CIDR", grammar: IPV4_CIDR }), {
       doc: "Client CIDRs the load balancer admits (the Service's `loadBalancerSourceRanges`); they must include the global routing service's health checker ranges. Empty admits every address.",
       default: [],
     }),

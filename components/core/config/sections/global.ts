@@ -1,3 +1,4 @@
+import { AZURE_LOCATION, DNS_RECORD, STACK_REFERENCE } from "../grammar";
 import { enumOf, int, list, obj, str } from "../schema";
 
 export const ROUTING_MODES = ["active-passive", "active-active"] as const;
@@ -10,7 +11,7 @@ export const globalSection = obj(
     regions: list(
       obj(
         {
-          stack: str({ doc: "Fully qualified regional stack (`org/dynamo-ha/<stack>`)." }),
+          stack: str({ doc: "Fully qualified regional stack (`org/dynamo-ha/<stack>`).", grammar: STACK_REFERENCE }),
         },
         { doc: "A regional stack." },
       ),
@@ -25,11 +26,10 @@ export const globalSection = obj(
     azureLocation: str({
       doc: "Location of the azure-native provider the global stack uses for Front Door / Traffic Manager (both are global services; the provider still needs a location). Route 53 is global too and uses an AWS provider in us-east-1.",
       default: "eastus",
-      pattern: /^[a-z][a-z0-9]+$/,
-      patternText: "an Azure location like eastus",
+      grammar: AZURE_LOCATION,
     }),
-    zoneName: str({ doc: "DNS zone (Route 53 hosted zone name, or the Azure resource group for Front Door / Traffic Manager).", default: "example.com" }),
-    recordName: str({ doc: "Record served globally.", default: "llm" }),
+    zoneName: str({ doc: "DNS zone (Route 53 hosted zone name, or the Azure resource group for Front Door / Traffic Manager).", default: "example.com", patternText: "a DNS name (route53) or an Azure resource group name" }),
+    recordName: str({ doc: "Record served globally.", default: "llm", grammar: DNS_RECORD }),
     healthCheckIntervalSeconds: int({ doc: "Health check interval (Route 53 and Traffic Manager allow 10 or 30; Front Door 5–255).", default: 10, min: 1, max: 300 }),
     healthCheckFailureThreshold: int({ doc: "Failed checks before a region is unhealthy.", default: 3, min: 1, max: 10 }),
     dnsTtlSeconds: int({ doc: "TTL of the routed record (does not count toward failover behind Front Door, which proxies).", default: 30, min: 0, max: 86400 }),

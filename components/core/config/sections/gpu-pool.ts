@@ -8,14 +8,14 @@ export const AMI_TYPES = ["AL2023_x86_64_NVIDIA", "BOTTLEROCKET_x86_64_NVIDIA", 
 /** `dynamo-ha:gpuPool` — the GPU node pools: spot first, on-demand/regular fallback in every zone. */
 export const gpuPoolSection = obj(
   {
-    instanceTypes: list(str({ doc: "instance type or VM size" }), {
+    instanceTypes: list(str({ doc: "instance type or VM size", patternText: "an EC2 instance type or Azure VM size" }), {
       doc: "Spot instance types (EKS, at least 2 of one GPU count for diversification) or the VM size (AKS, the first is used).",
       minItems: 1,
       distinct: true,
       what: "instance types",
     }),
-    fallbackInstanceTypes: list(str({ doc: "instance type" }), { doc: "On-demand / regular fallback types of the same GPU class.", defaultText: "the first of instanceTypes" }),
-    gpusPerNode: int({ doc: "GPUs per node; required for types missing from the built-in table.", defaultText: "from the built-in table", min: 1, max: 16 }),
+    fallbackInstanceTypes: list(str({ doc: "instance type or VM size", patternText: "an EC2 instance type or Azure VM size" }), { doc: "On-demand / regular fallback types of the same GPU class.", defaultText: "the first of instanceTypes" }),
+    gpusPerNode: int({ doc: "GPUs per node of types missing from the built-in table (required for them); a listed type's count is fixed and may not be contradicted.", defaultText: "from the built-in table", min: 1, max: 16 }),
     amiType: enumOf(AMI_TYPES, { doc: "EKS AMI type of GPU node groups.", default: "AL2023_x86_64_NVIDIA" }),
     gpuSoftware: enumOf(GPU_SOFTWARE, {
       doc: "Who exposes GPUs to Kubernetes: the NVIDIA GPU Operator (drivers from the node image) or the device plugin alone. EKS Bottlerocket NVIDIA AMIs run their own device plugin, so nothing is installed there.",

@@ -1,3 +1,4 @@
+import { DNS_LABEL, DNS_SUBDOMAIN, IMAGE_REFERENCE, MODEL_ID } from "../grammar";
 import { enumOf, int, obj, str } from "../schema";
 
 export const BACKENDS = ["vllm", "sglang", "trtllm"] as const;
@@ -6,10 +7,10 @@ export const GRAPH_MODES = ["aggregated", "disaggregated"] as const;
 /** `dynamo-ha:graph` — the example DynamoGraphDeployment each regional stack serves. */
 export const graphSection = obj(
   {
-    name: str({ doc: "DynamoGraphDeployment name.", default: "llm", pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, patternText: "a DNS label" }),
-    namespace: str({ doc: "Namespace of the graph.", default: "dynamo", pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, patternText: "a DNS label" }),
-    model: str({ doc: "Model served (Hugging Face id).", default: "Qwen/Qwen3-0.6B" }),
-    image: str({ doc: "Runtime image with an explicit tag (or digest); `latest` is refused.", defaultText: "the pinned runtime image of the backend" }),
+    name: str({ doc: "DynamoGraphDeployment name.", default: "llm", grammar: DNS_LABEL }),
+    namespace: str({ doc: "Namespace of the graph.", default: "dynamo", grammar: DNS_LABEL }),
+    model: str({ doc: "Model served (Hugging Face id).", default: "Qwen/Qwen3-0.6B", grammar: MODEL_ID }),
+    image: str({ doc: "Runtime image with an explicit tag (or digest); `latest` is refused.", defaultText: "the pinned runtime image of the backend", grammar: IMAGE_REFERENCE }),
     backend: enumOf(BACKENDS, { doc: "Inference backend.", default: "vllm" }),
     mode: enumOf(GRAPH_MODES, { doc: "Aggregated workers, or prefill/decode disaggregation.", default: "disaggregated" }),
     frontendReplicas: int({ doc: "Frontend replicas (≥ 2 in HA mode).", default: 2, min: 0, max: 100 }),
@@ -26,7 +27,7 @@ export const graphSection = obj(
     startupTimeoutSeconds: int({ doc: "How long a worker may take to load its model before its startup probe gives up.", default: 3600, min: 60, max: 14400 }),
     readyTimeoutSeconds: int({ doc: "How long `pulumi up` waits for the graph to be Ready with state successful (Dynamo's own tooling waits 1800 s).", default: 1800, min: 60, max: 7200 }),
     migrationLimit: int({ doc: "Request migrations per request on worker loss (DYN_MIGRATION_LIMIT; 0 turns migration off, refused in HA mode).", default: 3, min: 0, max: 10 }),
-    hfTokenSecret: str({ doc: "Secret holding HF_TOKEN, created by you in the graph's namespace.", default: "hf-token-secret" }),
+    hfTokenSecret: str({ doc: "Secret holding HF_TOKEN, created by you in the graph's namespace.", default: "hf-token-secret", grammar: DNS_SUBDOMAIN }),
   },
   { doc: "The served DynamoGraphDeployment.", optional: true },
 );

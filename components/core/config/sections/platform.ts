@@ -1,3 +1,4 @@
+import { SIZE } from "../grammar";
 import { bool, int, obj, str } from "../schema";
 
 const quorum = (what: string) =>
@@ -5,7 +6,7 @@ const quorum = (what: string) =>
     {
       enabled: bool({ doc: `Install bundled ${what}.`, default: false }),
       replicas: int({ doc: `${what} replicas (odd, ≥ 3 for quorum).`, default: 3, min: 1, max: 9 }),
-      storageSize: str({ doc: `${what} volume size.`, default: "10Gi", pattern: /^[1-9][0-9]*(Mi|Gi|Ti)$/, patternText: "a size like 10Gi" }),
+      storageSize: str({ doc: `${what} volume size.`, default: "10Gi", grammar: SIZE }),
     },
     { doc: `Bundled ${what} (off: Dynamo uses Kubernetes discovery and TCP by default).`, optional: true },
   );

@@ -1,3 +1,4 @@
+import { DNS_SUBDOMAIN, S3_BUCKET, SIZE } from "../grammar";
 import { bool, enumOf, int, obj, str } from "../schema";
 
 export const STORAGE_BACKENDS = ["object", "pvc", "none"] as const;
@@ -18,13 +19,14 @@ export const storageSection = obj(
     pvcStorageClass: str({
       doc: "Storage class of the ReadWriteMany PVC (backend pvc). Required on AWS: EKS ships no ReadWriteMany class (install the EFS CSI driver and an EFS-backed class, then name it here).",
       defaultText: "azurefile-csi-premium (Azure); none on AWS",
+      grammar: DNS_SUBDOMAIN,
     }),
-    pvcSize: str({ doc: "Size of the ReadWriteMany PVC.", default: "1Ti", pattern: /^[0-9]+(Mi|Gi|Ti|Pi)$/, patternText: "a size like 100Gi or 1Ti" }),
+    pvcSize: str({ doc: "Size of the ReadWriteMany PVC.", default: "1Ti", grammar: SIZE }),
     replicateToRegion: str({
       doc: "Region of the DR peer's store to replicate to (primary role only). AWS: S3 cross-region replication; Azure: geo-redundant storage (RA-GZRS), so this must be the location's Azure pair.",
       defaultText: "no replication",
     }),
-    replicateToBucket: str({ doc: "AWS: destination bucket in the peer region (its KMS alias is `alias/<bucket>`, dots turned into '-'). It must exist with versioning on before the primary deploys.", defaultText: "the peer stack's default name (from dr.peerStack)" }),
+    replicateToBucket: str({ doc: "AWS: destination bucket in the peer region (its KMS alias is `alias/<bucket>`, dots turned into '-'). It must exist with versioning on before the primary deploys.", defaultText: "the peer stack's default name (from dr.peerStack)", grammar: S3_BUCKET }),
     replicationTimeControl: bool({ doc: "AWS: S3 Replication Time Control (15-minute SLA) with replication metrics.", default: false }),
   },
   { doc: "Model and checkpoint storage.", optional: true },

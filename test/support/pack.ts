@@ -1,0 +1,30 @@
+// One policy pack process for the whole test run: starting the pack through the SDK's launcher costs a
+// second or more, and the pack is stateless between Configure calls. Stopped by the root hook below.
+import { AnalyzerSession } from "../../tools/plan/analyzer/session";
+import { analyzeWithPack } from "../../tools/plan/policy";
+import { Plan } from "../../tools/plan/run";
+import { plannedStack } from "./plans";
+
+let session: Promise<AnalyzerSession> | undefined;
+
+export function sharedPack(): Promise<AnalyzerSession> {
+  session ??= AnalyzerSession.start({ project: "dynamo-ha", stack: "fixture" });
+  return session;
+}
+
+/** Mocha root hooks (loaded through .mocharc's `require`): stop the shared pack after the last test. */
+export const mochaHooks = {
+  async afterAll(): Promise<void> {
+    const s = session;
+    session = undefined;
+    if (s) await (await s).close();
+  },
+};
+
+/** A bundled stack's plan with the pack's verdict, as `npm run plan` makes it, from the shared plan and pack. */
+export async function plannedWithPolicy(stack: string): Promise<Plan> {
+  const p = await plannedStack(stack);
+  const env = typeof p.outputs.env === "string" ? p.outputs.env : "prod";
+  const { pack, diagnostics } = await analyzeWithPack(await sharedPack(), p.resources, { env, project: p.project, stack });
+  return { ...p, policy: { pack, ran: true, diagnostics } };
+}

@@ -1,0 +1,68 @@
+// The floor a program is measured against: a plain-JS program generated from a plan's own records that
+// registers the same resources (same types, names, parents, providers and inputs) through the SDK's bare
+// CustomResource/ComponentResource/ProviderResource, and a compiled one-rule pack. Whatever the real
+// program or pack costs above these is ours to explain.
+import * as fs from "fs";
+import * as path from "path";
+import { ResourceRecord } from "../plan/records";
+
+/** The records the floor program registers: only what registration needs. */
+interface FloorRecord {
+  t: string;
+  n: string;
+  u: string;
+  p: string;
+  v: string;
+  c: boolean;
+  i: Record<string, unknown>;
+}
+
+const PROGRAM = `// Generated from a plan's records: the same resources, registered bare. Do not edit.
+"use strict";
+const pulumi = require("@pulumi/pulumi");
+const RECORDS = require("./records.json");
+module.exports = function floorProgram() {
+  const byUrn = new Map();
+  for (const r of RECORDS) {
+    const opts = {};
+    if (r.p) opts.parent = byUrn.get(r.p);
+    if (r.v) opts.provider = byUrn.get(r.v.slice(0, r.v.lastIndexOf("::")));
+    let res;
+    if (r.t.startsWith("pulumi:providers:")) res = new pulumi.ProviderResource(r.t.slice("pulumi:providers:".length), r.n, r.i, opts);
+    else if (r.c) res = new pulumi.CustomResource(r.t, r.n, r.i, opts);
+    else res = new pulumi.ComponentResource(r.t, r.n, {}, opts);
+    byUrn.set(r.u, res);
+  }
+  return {};
+};
+`;
+
+/** Writes the floor program for `records` into `dir` (index.js + records.json); returns its path. */
+export function writeFloorProgram(records: readonly ResourceRecord[], dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const floor: FloorRecord[] = records
+    .filter((r) => r.type !== "pulumi:pulumi:Stack")
+    .map((r) => ({ t: r.type, n: r.name, u: r.urn, p: r.parent, v: r.provider, c: r.custom, i: r.inputs }));
+  fs.writeFileSync(path.join(dir, "records.json"), JSON.stringify(floor));
+  const file = path.join(dir, "index.js");
+  fs.writeFileSync(file, PROGRAM);
+  return file;
+}
+
+const PACK = `// A compiled one-rule pack: the least any pack costs over the same records. Generated; do not edit.
+"use strict";
+const { PolicyPack } = require("@pulumi/policy");
+new PolicyPack("bench-one-rule", {
+  enforcementLevel: "advisory",
+  policies: [{ name: "has-type", description: "Every resource has a type.", validateResource: (args, report) => { if (!args.type) report("no type"); } }],
+});
+`;
+
+/** Writes the one-rule pack into `dir` (a folder the launcher can run, as the CLI runs a pack). */
+export function writeOneRulePack(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "index.js"), PACK);
+  fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name: "bench-one-rule", version: "0.0.0", main: "index.js" }, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+  return dir;
+}
