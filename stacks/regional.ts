@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../components/core/config";
 import { REGIONAL_OUTPUTS as OUT } from "../components/core/regional-outputs";
-import { buildAwsRegion } from "../components/aws/region";
-import { buildAzureRegion } from "../components/azure/region";
+import type { RegionLayer } from "../components/k8s/cluster-facts";
 import { graphNamespace } from "../components/k8s/graph-namespace";
 import { buildKubernetesLayer } from "../components/k8s/layer";
 import { buildObservability } from "../components/k8s/observability";
@@ -13,7 +12,7 @@ import { buildStorage } from "../components/storage";
  * The outputs named in REGIONAL_OUTPUTS are what the global stack reads (see the README).
  */
 export function regionalStack(c: RegionalConfig): Record<string, unknown> {
-  const region = c.cloud === "aws" ? buildAwsRegion(c) : buildAzureRegion(c);
+  const region = cloudLayer(c);
   const namespace = graphNamespace(c, region.facts);
   const storage = buildStorage(c, region.facts, namespace, region.cloudProvider);
   const kube = buildKubernetesLayer(c, region.facts, storage.facts, namespace);
@@ -33,4 +32,12 @@ export function regionalStack(c: RegionalConfig): Record<string, unknown> {
     ...kube.outputs,
     ...observability.outputs,
   } satisfies Record<string, pulumi.Input<unknown> | unknown>;
+}
+
+/** The cloud layer of the stack's cloud; the other cloud's modules are never loaded. */
+function cloudLayer(c: RegionalConfig): RegionLayer {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (c.cloud === "aws") return (require("../components/aws/region") as typeof import("../components/aws/region")).buildAwsRegion(c);
+  return (require("../components/azure/region") as typeof import("../components/azure/region")).buildAzureRegion(c);
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }

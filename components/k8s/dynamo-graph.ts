@@ -1,5 +1,6 @@
 // DynamoGraph: one DynamoGraphDeployment plus a PodDisruptionBudget per component.
-import * as k8s from "@pulumi/kubernetes";
+import { CustomResource, CustomResourceArgs } from "@pulumi/kubernetes/apiextensions/customResource";
+import * as policyv1 from "@pulumi/kubernetes/policy/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { GraphSettings } from "./graph-settings";
 import { graphObject, GraphPlacement, GraphStorage, NO_GRAPH_STORAGE } from "./graph-spec";
@@ -28,8 +29,8 @@ export interface DynamoGraphArgs {
 }
 
 export class DynamoGraph extends pulumi.ComponentResource {
-  readonly graph: k8s.apiextensions.CustomResource;
-  readonly pdbs: k8s.policy.v1.PodDisruptionBudget[];
+  readonly graph: CustomResource;
+  readonly pdbs: policyv1.PodDisruptionBudget[];
   readonly graphName: string;
 
   constructor(name: string, args: DynamoGraphArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -42,11 +43,11 @@ export class DynamoGraph extends pulumi.ComponentResource {
     // The DGD's kind exists only once its CRD does; dependsOn orders it after the CRD resources of
     // this program, and the provider treats a kind whose CRD is pending in the same update as
     // creatable during preview.
-    this.graph = new k8s.apiextensions.CustomResource(`${name}-dgd`, obj as k8s.apiextensions.CustomResourceArgs, { parent: this, dependsOn });
+    this.graph = new CustomResource(`${name}-dgd`, obj as CustomResourceArgs, { parent: this, dependsOn });
 
     // PDBs only need the namespace; created beside the graph so drains are bounded from the first pod.
     this.pdbs = s.components.map(
-      (c) => new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb-${c.name.toLowerCase()}`, componentPdb(s.name, s.namespace, c.name, labels), { parent: this, dependsOn }),
+      (c) => new policyv1.PodDisruptionBudget(`${name}-pdb-${c.name.toLowerCase()}`, componentPdb(s.name, s.namespace, c.name, labels), { parent: this, dependsOn }),
     );
     this.graphName = s.name;
     this.registerOutputs({ graphName: s.name, namespace: s.namespace });

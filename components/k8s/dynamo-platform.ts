@@ -1,6 +1,9 @@
 // DynamoPlatform: the dynamo-system namespace, the bootstrap Dynamo CRDs, and the pinned dynamo-platform
 // chart, whose operator installs the real CRDs (crds.ts explains the split).
-import * as k8s from "@pulumi/kubernetes";
+import * as apiextensionsv1 from "@pulumi/kubernetes/apiextensions/v1";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as helm from "@pulumi/kubernetes/helm/v3";
+import * as policyv1 from "@pulumi/kubernetes/policy/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../core/versions";
 import { dynamoCrds } from "./crds";
@@ -43,10 +46,10 @@ export interface DynamoPlatformArgs {
 export class DynamoPlatform extends pulumi.ComponentResource {
   readonly namespace: pulumi.Output<string>;
   /** The CRDs, created before the chart and before any graph. */
-  readonly crds: k8s.apiextensions.v1.CustomResourceDefinition[];
-  readonly release: k8s.helm.v3.Release;
+  readonly crds: apiextensionsv1.CustomResourceDefinition[];
+  readonly release: helm.Release;
   /** At least one operator pod through voluntary disruptions (none with a single replica). */
-  readonly operatorPdb?: k8s.policy.v1.PodDisruptionBudget;
+  readonly operatorPdb?: policyv1.PodDisruptionBudget;
 
   constructor(name: string, args: DynamoPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:k8s:DynamoPlatform", name, {}, opts);
@@ -54,7 +57,7 @@ export class DynamoPlatform extends pulumi.ComponentResource {
     const chartVersion = args.chartVersion ?? VERSIONS.dynamoPlatform.version;
     const waitFor = [...(args.waitFor ?? [])];
 
-    const ns = new k8s.core.v1.Namespace(`${name}-ns`, { metadata: { name: namespace } }, { parent: this, dependsOn: waitFor });
+    const ns = new corev1.Namespace(`${name}-ns`, { metadata: { name: namespace } }, { parent: this, dependsOn: waitFor });
 
     // Bootstrap CRDs (crds.ts): created before the chart and every graph, never deleted (deleting a
     // CRD deletes every object of its kind: retainOnDelete always, protect unless turned off), and
@@ -64,7 +67,7 @@ export class DynamoPlatform extends pulumi.ComponentResource {
     // the metadata it could change are left alone after creation.
     this.crds = dynamoCrds().map((crd) => {
       const crdName = (crd.metadata as { name: string }).name;
-      return new k8s.apiextensions.v1.CustomResourceDefinition(`${name}-crd-${crdName.split(".")[0]}`, crd as unknown as k8s.apiextensions.v1.CustomResourceDefinitionArgs, {
+      return new apiextensionsv1.CustomResourceDefinition(`${name}-crd-${crdName.split(".")[0]}`, crd as unknown as apiextensionsv1.CustomResourceDefinitionArgs, {
         parent: this,
         dependsOn: waitFor,
         protect: args.protectCrds ?? true,
@@ -75,7 +78,7 @@ export class DynamoPlatform extends pulumi.ComponentResource {
 
     // helm.v3.Release: Helm itself installs the chart, so its hooks run (webhook certificates and
     // any pre-install jobs of the pinned version); policies read the release's `values`.
-    this.release = new k8s.helm.v3.Release(
+    this.release = new helm.Release(
       `${name}-chart`,
       {
         name: PLATFORM_RELEASE,
@@ -99,10 +102,10 @@ export class DynamoPlatform extends pulumi.ComponentResource {
     );
 
     const pdb = operatorPdb(namespace, args.values.operatorReplicas);
-    if (pdb) this.operatorPdb = new k8s.policy.v1.PodDisruptionBudget(`${name}-operator-pdb`, pdb, { parent: this, dependsOn: [ns] });
+    if (pdb) this.operatorPdb = new policyv1.PodDisruptionBudget(`${name}-operator-pdb`, pdb, { parent: this, dependsOn: [ns] });
     // Our ServiceMonitor's target when this stack runs its own monitors (the chart's is off then).
     if (args.values.ownMonitors) {
-      new k8s.core.v1.Service(`${name}-operator-metrics`, operatorMetricsService(namespace) as k8s.core.v1.ServiceArgs, { parent: this, dependsOn: [ns] });
+      new corev1.Service(`${name}-operator-metrics`, operatorMetricsService(namespace) as corev1.ServiceArgs, { parent: this, dependsOn: [ns] });
     }
 
     this.namespace = ns.metadata.name;

@@ -1,5 +1,6 @@
 // GPU software: the NVIDIA GPU Operator or the bare device plugin, as the cloud layer decides.
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as helm from "@pulumi/kubernetes/helm/v3";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../core/versions";
 import { ClusterFacts, Toleration } from "./cluster-facts";
@@ -56,7 +57,7 @@ export interface GpuSoftwareArgs {
 }
 
 export class GpuSoftware extends pulumi.ComponentResource {
-  readonly release: k8s.helm.v3.Release;
+  readonly release: helm.Release;
 
   constructor(name: string, args: GpuSoftwareArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:k8s:GpuSoftware", name, {}, opts);
@@ -64,8 +65,8 @@ export class GpuSoftware extends pulumi.ComponentResource {
     const operator = i.gpuSoftware === "gpu-operator";
     const pin = operator ? VERSIONS.gpuOperator : VERSIONS.devicePlugin;
     const namespace = operator ? "gpu-operator" : "nvidia-device-plugin";
-    const ns = new k8s.core.v1.Namespace(`${name}-ns`, { metadata: { name: namespace } }, { parent: this, dependsOn: [...(args.waitFor ?? [])] });
-    this.release = new k8s.helm.v3.Release(
+    const ns = new corev1.Namespace(`${name}-ns`, { metadata: { name: namespace } }, { parent: this, dependsOn: [...(args.waitFor ?? [])] });
+    this.release = new helm.Release(
       `${name}-chart`,
       {
         name: pin.chart,

@@ -1,6 +1,7 @@
 // A ReadWriteMany PVC for checkpoints (CHREK's default storage type): every worker in every zone
 // mounts the same volume at /checkpoints.
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { dataProtection } from "../core/storage-plan";
 
@@ -20,7 +21,7 @@ export interface CheckpointVolumeArgs {
   /** Drop protect/retainOnDelete. @default false */
   readonly allowDataLoss?: boolean;
   /** Kubernetes provider of the cluster. */
-  readonly provider: k8s.Provider;
+  readonly provider: Provider;
   /** Labels on the PVC. @default {} */
   readonly labels?: Record<string, string>;
   /**
@@ -31,13 +32,13 @@ export interface CheckpointVolumeArgs {
 }
 
 export class CheckpointVolume extends pulumi.ComponentResource {
-  public readonly pvc: k8s.core.v1.PersistentVolumeClaim;
+  public readonly pvc: corev1.PersistentVolumeClaim;
   public readonly pvcName: string;
 
   constructor(name: string, args: CheckpointVolumeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:k8s:CheckpointVolume", name, {}, opts);
     this.pvcName = args.pvcName ?? CHREK_PVC_NAME;
-    this.pvc = new k8s.core.v1.PersistentVolumeClaim(
+    this.pvc = new corev1.PersistentVolumeClaim(
       `${name}-pvc`,
       {
         metadata: { name: this.pvcName, namespace: args.namespace, labels: args.labels ?? {} },

@@ -1,7 +1,12 @@
 // The regional S3 store for model weights and CHREK checkpoints: encrypted, versioned, private,
 // TLS-only, optionally replicated to the DR peer's bucket, reachable by serving pods through
 // EKS Pod Identity with a policy limited to its prefix.
-import * as aws from "@pulumi/aws";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import * as eks from "@pulumi/aws/eks";
+import * as iam from "@pulumi/aws/iam";
+import * as kms from "@pulumi/aws/kms";
+import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { dataProtection, kmsAliasFor, ReplicationTarget } from "../core/storage-plan";
 import { asTrustPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
@@ -34,12 +39,12 @@ export interface CheckpointBucketArgs {
  * lookups go through it, never the ambient default provider.
  */
 export class CheckpointBucket extends pulumi.ComponentResource {
-  public readonly bucket: aws.s3.Bucket;
-  public readonly key: aws.kms.Key;
+  public readonly bucket: s3.Bucket;
+  public readonly key: kms.Key;
   /** `s3://<bucket>/<prefix>` as CHREK's `storage.s3.uri` expects it. */
   public readonly uri: pulumi.Output<string>;
-  public readonly podRole?: aws.iam.Role;
-  public readonly replication?: aws.s3.BucketReplicationConfig;
+  public readonly podRole?: iam.Role;
+  public readonly replication?: s3.BucketReplicationConfig;
 
   constructor(name: string, args: CheckpointBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:CheckpointBucket", name, {}, opts);
@@ -51,24 +56,24 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     const child = { parent: this };
 
     // Losing the key loses every object it encrypted: the key is protected like the bucket.
-    this.key = new aws.kms.Key(`${name}-key`, { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, region, tags }, keep);
-    new aws.kms.Alias(`${name}-key-alias`, { name: kmsAliasFor(args.bucketName), targetKeyId: this.key.keyId, region }, child);
+    this.key = new kms.Key(`${name}-key`, { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, region, tags }, keep);
+    new kms.Alias(`${name}-key-alias`, { name: kmsAliasFor(args.bucketName), targetKeyId: this.key.keyId, region }, child);
 
-    this.bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: args.bucketName, forceDestroy: args.allowDataLoss ?? false, region, tags }, keep);
+    this.bucket = new s3.Bucket(`${name}-bucket`, { bucket: args.bucketName, forceDestroy: args.allowDataLoss ?? false, region, tags }, keep);
     const bucket = this.bucket.id;
-    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket, region, versioningConfiguration: { status: "Enabled" } }, child);
-    new aws.s3.BucketServerSideEncryptionConfiguration(
+    const versioning = new s3.BucketVersioning(`${name}-versioning`, { bucket, region, versioningConfiguration: { status: "Enabled" } }, child);
+    new s3.BucketServerSideEncryptionConfiguration(
       `${name}-sse`,
       { bucket, region, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.key.arn }, bucketKeyEnabled: true }] },
       child,
     );
-    const publicBlock = new aws.s3.BucketPublicAccessBlock(
+    const publicBlock = new s3.BucketPublicAccessBlock(
       `${name}-public-access`,
       { bucket, region, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
       child,
     );
-    new aws.s3.BucketPolicy(`${name}-tls-only`, { bucket, region, policy: this.bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) }, { ...child, dependsOn: [publicBlock] });
-    new aws.s3.BucketLifecycleConfiguration(
+    new s3.BucketPolicy(`${name}-tls-only`, { bucket, region, policy: this.bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) }, { ...child, dependsOn: [publicBlock] });
+    new s3.BucketLifecycleConfiguration(
       `${name}-lifecycle`,
       {
         bucket,
@@ -93,14 +98,14 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     this.registerOutputs({ bucket: this.bucket.bucket, uri: this.uri, keyArn: this.key.arn });
   }
 
-  private replicate(name: string, t: ReplicationTarget, prefix: string, region: string, versioning: pulumi.Resource, tags: Record<string, string>): aws.s3.BucketReplicationConfig {
+  private replicate(name: string, t: ReplicationTarget, prefix: string, region: string, versioning: pulumi.Resource, tags: Record<string, string>): s3.BucketReplicationConfig {
     const child = { parent: this };
-    const ids = aws.getCallerIdentityOutput({}, child);
-    const part = aws.getPartitionOutput({}, child);
+    const ids = getCallerIdentityOutput({}, child);
+    const part = getPartitionOutput({}, child);
     const destinationBucketArn = pulumi.interpolate`arn:${part.partition}:s3:::${t.bucket}`;
     const replicaKey = pulumi.interpolate`arn:${part.partition}:kms:${t.region}:${ids.accountId}:${t.kmsAlias}`;
-    const role = new aws.iam.Role(`${name}-replication`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy())), tags }, child);
-    new aws.iam.RolePolicy(
+    const role = new iam.Role(`${name}-replication`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy())), tags }, child);
+    new iam.RolePolicy(
       `${name}-replication`,
       {
         role: role.id,
@@ -118,7 +123,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     const rtc = t.timeControl
       ? { replicationTime: { status: "Enabled", time: { minutes: 15 } }, metrics: { status: "Enabled", eventThreshold: { minutes: 15 } } }
       : {};
-    return new aws.s3.BucketReplicationConfig(
+    return new s3.BucketReplicationConfig(
       `${name}-replication`,
       {
         bucket: this.bucket.id,
@@ -140,15 +145,15 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     );
   }
 
-  private grantPods(name: string, a: NonNullable<CheckpointBucketArgs["podAccess"]>, prefix: string, region: string, tags: Record<string, string>): aws.iam.Role {
+  private grantPods(name: string, a: NonNullable<CheckpointBucketArgs["podAccess"]>, prefix: string, region: string, tags: Record<string, string>): iam.Role {
     const child = { parent: this };
-    const role = new aws.iam.Role(`${name}-pods`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(podIdentityTrustPolicy())), tags }, child);
-    new aws.iam.RolePolicy(
+    const role = new iam.Role(`${name}-pods`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(podIdentityTrustPolicy())), tags }, child);
+    new iam.RolePolicy(
       `${name}-pods`,
       { role: role.id, policy: pulumi.all([this.bucket.arn, this.key.arn]).apply(([b, k]) => JSON.stringify(servingAccessPolicy(b, prefix, k))) },
       child,
     );
-    new aws.eks.PodIdentityAssociation(`${name}-pods`, { clusterName: a.clusterName, namespace: a.namespace, serviceAccount: a.serviceAccount, roleArn: role.arn, region, tags }, child);
+    new eks.PodIdentityAssociation(`${name}-pods`, { clusterName: a.clusterName, namespace: a.namespace, serviceAccount: a.serviceAccount, roleArn: role.arn, region, tags }, child);
     return role;
   }
 }

@@ -1,6 +1,6 @@
 // Leader election of controllers. Two active replicas of a reconciling controller fight over the same
 // objects; controller-runtime and client-go elect one leader when told to.
-import { at, isUnknown, Obj, Tri, UNKNOWN } from "./values";
+import { at, isUnknown, own, text, Tri, UNKNOWN } from "./values";
 import { Labels } from "./selectors";
 
 const FLAG = /^--(leader-elect|leader-election|enable-leader-election|ha-enable-leader-election)(?:=(.*))?$/;
@@ -32,7 +32,7 @@ function argsOf(podSpec: unknown): string[] | typeof UNKNOWN {
 }
 
 export function leaderElection(podSpec: unknown, podLabels: Labels): LeaderVerdict {
-  const kubebuilder = !isUnknown(podLabels) && (podLabels as Obj)["control-plane"] === "controller-manager";
+  const kubebuilder = own(podLabels, "control-plane") === "controller-manager";
   const args = argsOf(podSpec);
   if (isUnknown(args)) return { controller: kubebuilder, enabled: UNKNOWN, detail: "" };
   const flags = args.map((a) => FLAG.exec(a)).filter((m): m is RegExpExecArray => m !== null);
@@ -42,5 +42,5 @@ export function leaderElection(podSpec: unknown, podLabels: Labels): LeaderVerdi
     return { controller: kubebuilder, enabled: false, detail: "no --leader-elect flag" };
   }
   const off = flags.find((m) => m[2] !== undefined && /^(false|0|f|no)$/i.test(m[2]));
-  return off ? { controller: true, enabled: false, detail: `${off[0]} turns it off` } : { controller: true, enabled: true, detail: "" };
+  return off ? { controller: true, enabled: false, detail: `${text(off[0])} turns it off` } : { controller: true, enabled: true, detail: "" };
 }

@@ -5,7 +5,7 @@
 // replicas would stack into one zone, so neither counts.
 import { ZONE_KEY } from "./keys";
 import { Labels, selects } from "./selectors";
-import { at, isObj, isUnknown, Tri, UNKNOWN } from "./values";
+import { at, isObj, isUnknown, text, Tri, UNKNOWN } from "./values";
 
 export interface SpreadVerdict {
   ok: Tri;
@@ -39,13 +39,14 @@ export function zoneSpread(podSpec: unknown, podLabels: Labels): SpreadVerdict {
         continue;
       }
       if (key !== ZONE_KEY) {
-        seen.push(`a spread constraint on ${String(key)}`);
+        seen.push(`a spread constraint on ${text(key)}`);
         continue;
       }
       const sel = selects(at(c, "labelSelector"), podLabels);
       if (sel === false) seen.push(`a zone spread constraint whose labelSelector does not select the pods`);
-      const hard = isHard(at(c, "whenUnsatisfiable"));
-      if (hard === false) seen.push(`a zone spread constraint with whenUnsatisfiable ${String(at(c, "whenUnsatisfiable") ?? "unset")} (not DoNotSchedule)`);
+      const when = at(c, "whenUnsatisfiable");
+      const hard = isHard(when);
+      if (hard === false) seen.push(`a zone spread constraint with whenUnsatisfiable ${text(when)} (not DoNotSchedule)`);
       results.push(and(sel, hard));
     }
   }
@@ -62,7 +63,7 @@ export function zoneSpread(podSpec: unknown, podLabels: Labels): SpreadVerdict {
           continue;
         }
         if (key !== ZONE_KEY) {
-          seen.push(`required anti-affinity on ${String(key)}`);
+          seen.push(`required anti-affinity on ${text(key)}`);
           continue;
         }
         const sel = selects(at(term, "labelSelector"), podLabels);
@@ -74,7 +75,7 @@ export function zoneSpread(podSpec: unknown, podLabels: Labels): SpreadVerdict {
     if (Array.isArray(preferred)) {
       for (const p of preferred) {
         const key = at(p, "podAffinityTerm", "topologyKey");
-        if (typeof key === "string") seen.push(`preferred (not required) anti-affinity on ${key}`);
+        if (typeof key === "string") seen.push(`preferred (not required) anti-affinity on ${text(key)}`);
       }
     }
   }

@@ -1,7 +1,9 @@
 // Unknown-safe reading of resource properties. During a preview, values computed by the cloud are
 // unknown; the SDK's proxy throws on reading them, which would abort a whole stack policy over one
 // resource. So policies first copy props into plain data with unknowns replaced by UNKNOWN, and every
-// predicate answers true / false / "unknown" explicitly.
+// predicate answers true / false / "unknown" explicitly. Every property is untrusted: reads are of own
+// properties only, and nothing here throws for any JSON value.
+import { types } from "util";
 
 /** The marker for a value that is not known until the update runs. */
 export const UNKNOWN: unique symbol = Symbol("unknown");
@@ -17,29 +19,45 @@ const SENTINELS = new Set([
   "e48ece36-62e2-4504-bad9-02848725956a",
   "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
 ]);
-/** The `@pulumi/policy` proxy hands its raw target out under this key. */
+/** The `@pulumi/policy` proxies hand their raw target out under this key. */
 const PROXY_TARGET = "__getSpecialProxyTarget";
 
 export function isUnknown(v: unknown): v is Unknown {
   return v === UNKNOWN;
 }
 
-/** Deep copy of props as plain JSON-like data, unknowns as UNKNOWN; never throws. */
+/** Own properties only: a key named `constructor` or `toString` must not find Object.prototype's. */
+export function hasOwn(o: object, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+/** A map without a prototype, so any string (also `__proto__`) is an ordinary key. */
+export function dict<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
+/**
+ * Deep copy of props as plain JSON-like data, unknowns as UNKNOWN; never throws. Objects come out
+ * without a prototype, so no key of the data can reach a prototype's members. Only real proxies are
+ * unwrapped: a data key named like the proxy's hook is just data.
+ */
 export function plain(v: unknown, depth = 0): unknown {
   if (depth > 64) return UNKNOWN;
   if (typeof v === "string") return SENTINELS.has(v) ? UNKNOWN : v;
-  if (v === null || typeof v !== "object") return v;
+  if (v === null || typeof v !== "object") return typeof v === "function" || typeof v === "symbol" ? undefined : v;
   let raw: unknown = v;
   try {
-    const target = (v as Record<string, unknown>)[PROXY_TARGET];
-    if (target && typeof target === "object") raw = target;
+    if (types.isProxy(v)) {
+      const target = (v as Record<string, unknown>)[PROXY_TARGET];
+      if (target && typeof target === "object") raw = target;
+    }
+    if (Array.isArray(raw)) return raw.map((x) => plain(x, depth + 1));
+    const out = dict<unknown>();
+    for (const k of Object.keys(raw as object)) out[k] = plain((raw as Record<string, unknown>)[k], depth + 1);
+    return out;
   } catch {
     return UNKNOWN;
   }
-  if (Array.isArray(raw)) return raw.map((x) => plain(x, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(raw as object)) out[k] = plain((raw as Record<string, unknown>)[k], depth + 1);
-  return out;
 }
 
 export type Obj = Record<string, unknown>;
@@ -48,17 +66,21 @@ export function isObj(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** An own property of an object; undefined for anything else (arrays, primitives, inherited keys). */
+export function own(v: unknown, k: string): unknown {
+  return isObj(v) && hasOwn(v, k) ? v[k] : undefined;
+}
+
 /** Reads a path; UNKNOWN as soon as an unknown is met, undefined when the path is absent or mistyped. */
 export function at(v: unknown, ...path: (string | number)[]): unknown {
   let cur = v;
   for (const p of path) {
     if (isUnknown(cur)) return UNKNOWN;
     if (typeof p === "number") {
-      if (!Array.isArray(cur)) return undefined;
+      if (!Array.isArray(cur) || !Number.isInteger(p) || p < 0 || p >= cur.length) return undefined;
       cur = cur[p];
     } else {
-      if (!isObj(cur)) return undefined;
-      cur = cur[p];
+      cur = own(cur, p);
     }
   }
   return cur;
@@ -69,11 +91,14 @@ export function str(v: unknown): string | undefined | Unknown {
   return typeof v === "string" ? v : undefined;
 }
 
-/** Integers, also as decimal strings (Helm values and stringified inputs carry both). */
+/** Integers, also as decimal strings (Helm values and stringified inputs carry both); only exact ones. */
 export function int(v: unknown): number | undefined | Unknown {
   if (isUnknown(v)) return UNKNOWN;
-  if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (typeof v === "string" && /^-?\d+$/.test(v.trim())) return Number(v.trim());
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v;
+  if (typeof v === "string" && v.length <= 20 && /^-?\d+$/.test(v.trim())) {
+    const n = Number(v.trim());
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
   return undefined;
 }
 
@@ -93,10 +118,34 @@ export function list(v: unknown): unknown[] | Unknown {
 /** String map (labels, tags); unknown entries are dropped, an unknown map is UNKNOWN. */
 export function strMap(v: unknown): Record<string, string> | Unknown {
   if (isUnknown(v)) return UNKNOWN;
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   if (!isObj(v)) return out;
-  for (const [k, x] of Object.entries(v)) if (typeof x === "string") out[k] = x;
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    if (typeof x === "string") out[k] = x;
+  }
   return out;
+}
+
+const INVISIBLE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * A value as message text: safe strings as they are; anything else quoted, control characters
+ * escaped and long values cut, so a message stays one line and never stringifies an object.
+ */
+export function text(v: unknown, max = 80): string {
+  if (isUnknown(v)) return "(unknown)";
+  if (typeof v === "string") {
+    if (v.length > 0 && v.length <= max && /^[A-Za-z0-9._/:@%+-]+$/.test(v)) return v;
+    const cut = v.length > max ? `${v.slice(0, max)}…` : v;
+    // JSON escapes C0 controls; also escape C1 controls, line separators and bidi/zero-width marks.
+    return JSON.stringify(cut).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  }
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "a non-finite number";
+  if (typeof v === "boolean") return String(v);
+  if (v === null) return "null";
+  if (v === undefined) return "unset";
+  return Array.isArray(v) ? "an array" : "an object";
 }
 
 /** Three-valued logic for predicates over partly unknown data. */

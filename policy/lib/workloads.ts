@@ -2,7 +2,7 @@
 // and every component of a DynamoGraphDeployment (v1beta1 components list, v1alpha1 services map).
 import { DGD_COMPONENT_LABEL, DGD_NAME_LABEL, T } from "./keys";
 import { Labels, labelsOf } from "./selectors";
-import { at, int, isObj, isUnknown, str, UNKNOWN, Unknown } from "./values";
+import { at, dict, int, isObj, isUnknown, own, str, text, UNKNOWN, Unknown } from "./values";
 
 export interface Workload {
   /** "Deployment web", "DynamoGraphDeployment llm component decode". */
@@ -17,26 +17,33 @@ export interface Workload {
 
 export const WORKLOAD_TYPES: readonly string[] = [T.deployment, T.statefulSet, T.dgdV1alpha1, T.dgdV1beta1];
 
+/** Absent (or null) replicas default to 1; a value that is no integer at all is not judged. */
 function replicasOf(v: unknown): number | Unknown {
+  if (v === undefined || v === null) return 1;
   const n = int(v);
-  if (isUnknown(n)) return UNKNOWN;
-  return n === undefined ? 1 : n;
+  return n === undefined ? UNKNOWN : n;
 }
 
 function merge(...maps: Labels[]): Labels {
-  const out: Record<string, string | Unknown> = {};
+  const out = dict<string | Unknown>();
   for (const m of maps) {
     if (isUnknown(m)) return UNKNOWN;
-    Object.assign(out, m);
+    for (const k of Object.keys(m)) out[k] = m[k];
   }
   return out;
+}
+
+function componentLabel(cname: string | Unknown): Labels {
+  const l = dict<string | Unknown>();
+  l[DGD_COMPONENT_LABEL] = cname;
+  return l;
 }
 
 /** The workloads one resource declares; empty for other types. `props` must be plain (see values.ts). */
 export function workloadsOf(type: string, name: string, props: unknown): Workload[] {
   const namespace = str(at(props, "metadata", "namespace"));
   const objName = str(at(props, "metadata", "name"));
-  const shown = typeof objName === "string" ? objName : name;
+  const shown = text(typeof objName === "string" ? objName : name);
   if (type === T.deployment || type === T.statefulSet) {
     return [
       {
@@ -50,15 +57,16 @@ export function workloadsOf(type: string, name: string, props: unknown): Workloa
   }
   if (type !== T.dgdV1alpha1 && type !== T.dgdV1beta1) return [];
   // An auto-named graph's name is only known after create: its pods' name label is unknown.
-  const graphLabel: Labels = { [DGD_NAME_LABEL]: objName === undefined ? UNKNOWN : objName };
+  const graphLabel = dict<string | Unknown>();
+  graphLabel[DGD_NAME_LABEL] = objName === undefined ? UNKNOWN : objName;
   const graphLabels = labelsOf(at(props, "spec", "labels"));
   const out: Workload[] = [];
   const component = (cname: string | Unknown, c: unknown, extraLabels: unknown, podSpec: unknown) => {
     out.push({
-      label: `DynamoGraphDeployment ${shown} component ${isUnknown(cname) ? "(unknown)" : cname}`,
+      label: `DynamoGraphDeployment ${shown} component ${text(cname)}`,
       namespace,
       replicas: replicasOf(at(c, "replicas")),
-      podLabels: merge(graphLabels, labelsOf(extraLabels), graphLabel, { [DGD_COMPONENT_LABEL]: cname }),
+      podLabels: merge(graphLabels, labelsOf(extraLabels), graphLabel, componentLabel(cname)),
       podSpec,
     });
   };
@@ -67,14 +75,15 @@ export function workloadsOf(type: string, name: string, props: unknown): Workloa
     if (!Array.isArray(comps)) return out;
     for (const c of comps) {
       if (!isObj(c)) continue;
-      const cname = str(c.name);
+      const cname = str(own(c, "name"));
       if (cname === undefined) continue;
       component(cname, c, at(c, "podTemplate", "metadata", "labels"), at(c, "podTemplate", "spec"));
     }
   } else {
     const services = at(props, "spec", "services");
     if (!isObj(services)) return out;
-    for (const [cname, c] of Object.entries(services)) {
+    for (const cname of Object.keys(services)) {
+      const c = services[cname];
       if (!isObj(c)) continue;
       component(cname, c, at(c, "extraPodMetadata", "labels"), at(c, "extraPodSpec"));
     }

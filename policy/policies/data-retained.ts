@@ -1,5 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { T } from "../lib/keys";
+import { cfgStrings } from "../lib/stack";
+import { own, text } from "../lib/values";
 
 export interface DataRetainedConfig {
   types?: string[];
@@ -28,12 +30,11 @@ export const dataRetained: ResourceValidationPolicy = {
   severity: "high",
   configSchema: { properties: { types: { type: "array", items: { type: "string" }, default: [...DEFAULT_RETAINED_TYPES] } } },
   validateResource: (args, report) => {
-    const cfg = args.getConfig<DataRetainedConfig>();
-    const types = Array.isArray(cfg.types) ? cfg.types : DEFAULT_RETAINED_TYPES;
+    const types = cfgStrings(args.getConfig<DataRetainedConfig>() as Record<string, unknown>, "types", DEFAULT_RETAINED_TYPES);
     if (!types.includes(args.type)) return;
-    const opts = args.opts as { protect?: boolean; retainOnDelete?: boolean };
-    if (opts.protect !== true && opts.retainOnDelete !== true) {
-      report(`${args.type.split(":").pop()} ${args.name} holds state but is neither protected nor retained on delete.`);
+    const opts = args.opts as unknown;
+    if (own(opts, "protect") !== true && own(opts, "retainOnDelete") !== true) {
+      report(`${text(args.type.split(":").pop())} ${text(args.name)} holds state but is neither protected nor retained on delete.`);
     }
   },
 };

@@ -1,36 +1,15 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { allowedDisruptions, alwaysBlocks, Budget, budgetOf } from "../lib/budget";
-import { T } from "../lib/keys";
-import { selects } from "../lib/selectors";
-import { StackItem, stackItems } from "../lib/stack";
-import { at, isUnknown, str, Unknown } from "../lib/values";
-import { sameNamespace, Workload, WORKLOAD_TYPES, workloadsOf } from "../lib/workloads";
+import { allowedDisruptions, alwaysBlocks, Budget } from "../lib/budget";
+import { offendingPdbs, PdbEntry, pdbIndex, pdbList } from "../lib/pdb-index";
+import { isUnknown, Unknown } from "../lib/values";
 
-export interface PdbMatch {
-  pdb: StackItem;
-  label: string;
-  budget: Budget | Unknown;
-  /** Workloads the PDB certainly selects (unknown selectors are left to the update run). */
-  matched: { urn: string; w: Workload }[];
-}
+const blocks = (b: Budget | Unknown, replicas: number) => allowedDisruptions(b, replicas) === 0;
 
-/** Each PDB of a stack with its budget and the workloads it selects. */
-export function pdbPairs(resources: Parameters<StackValidationPolicy["validateStack"]>[0]["resources"]): PdbMatch[] {
-  const items = stackItems(resources, [...WORKLOAD_TYPES, T.pdb]);
-  const workloads: { urn: string; w: Workload }[] = [];
-  for (const r of items) for (const w of workloadsOf(r.type, r.name, r.props)) workloads.push({ urn: r.urn, w });
-  return items
-    .filter((i) => i.type === T.pdb)
-    .map((p) => {
-      const ns = str(at(p.props, "metadata", "namespace"));
-      const name = str(at(p.props, "metadata", "name"));
-      const selector = at(p.props, "spec", "selector");
-      const matched = workloads.filter(({ w }) => sameNamespace(ns, w.namespace) === true && selects(selector, w.podLabels) === true);
-      return { pdb: p, label: `PodDisruptionBudget ${typeof name === "string" ? name : p.name}`, budget: budgetOf(at(p.props, "spec")), matched };
-    });
-}
-
-/** A PDB that allows no eviction stops `kubectl drain`, node-pool upgrades and the autoscaler for good. */
+/**
+ * A PDB that allows no eviction stops `kubectl drain`, node-pool upgrades and the autoscaler for good.
+ * One violation per blocked workload, naming the PDBs that block it; a PDB that blocks whatever it
+ * selects is reported on itself when no workload of the stack names it.
+ */
 export const pdbAllowsDrain: StackValidationPolicy = {
   name: "pdb-allows-drain",
   description: "A PodDisruptionBudget must let a drain evict at least one pod: no maxUnavailable 0, no minAvailable 100% or at least the replicas it selects.",
@@ -39,17 +18,27 @@ export const pdbAllowsDrain: StackValidationPolicy = {
   severity: "high",
   configSchema: { properties: {} },
   validateStack: (args, report) => {
-    for (const { pdb, label, budget, matched } of pdbPairs(args.resources)) {
-      const always = alwaysBlocks(budget);
-      if (always) {
-        report(`${label}: ${always}; node drains and upgrades would block.`, pdb.urn);
-        continue;
+    const ix = pdbIndex(args.resources);
+    const named = new Set<PdbEntry>();
+    const namedLists = new Set<readonly PdbEntry[]>();
+    const memo = new Map<string, PdbEntry[]>();
+    for (const { urn, w } of ix.workloads) {
+      // A workload with no pods has nothing to evict.
+      if (isUnknown(w.replicas) || w.replicas < 1) continue;
+      const bad = offendingPdbs(ix, w, w.replicas, blocks, memo);
+      if (bad.count === 0) continue;
+      bad.own.forEach((p) => named.add(p));
+      if (!namedLists.has(bad.shared)) {
+        namedLists.add(bad.shared);
+        bad.shared.forEach((p) => named.add(p));
       }
-      for (const { w } of matched) {
-        if (isUnknown(w.replicas)) continue;
-        const allowed = allowedDisruptions(budget, w.replicas);
-        if (allowed === 0) report(`${label} lets no pod of ${w.label} (${w.replicas} replicas) be evicted; node drains and upgrades would block.`, pdb.urn);
-      }
+      const verb = bad.count === 1 ? "lets" : "let";
+      report(`${pdbList(bad)} ${verb} no pod of ${w.label} (${w.replicas} replicas) be evicted; node drains and upgrades would block.`, urn);
+    }
+    for (const p of ix.pdbs) {
+      if (named.has(p)) continue;
+      const always = alwaysBlocks(p.budget);
+      if (always) report(`${p.label}: ${always}; node drains and upgrades would block.`, p.item.urn);
     }
   },
 };

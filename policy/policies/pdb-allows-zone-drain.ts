@@ -1,8 +1,8 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { allowedDisruptions } from "../lib/budget";
+import { allowedDisruptions, Budget } from "../lib/budget";
+import { offendingPdbs, PdbEntry, pdbIndex, pdbList } from "../lib/pdb-index";
 import { cfgInt } from "../lib/stack";
-import { isUnknown } from "../lib/values";
-import { pdbPairs } from "./pdb-allows-drain";
+import { isUnknown, Unknown } from "../lib/values";
 
 export interface ZoneDrainConfig {
   zones?: number;
@@ -28,17 +28,27 @@ export const pdbAllowsZoneDrain: StackValidationPolicy = {
   },
   validateStack: (args, report) => {
     const cfg = args.getConfig<ZoneDrainConfig>() as Record<string, unknown>;
-    const zones = cfgInt(cfg, "zones", 3);
+    const zones = Math.max(1, cfgInt(cfg, "zones", 3));
     const minReplicas = cfgInt(cfg, "minReplicas", 2);
-    for (const { pdb, label, budget, matched } of pdbPairs(args.resources)) {
-      for (const { w } of matched) {
-        if (isUnknown(w.replicas) || w.replicas < minReplicas) continue;
-        const share = Math.ceil(w.replicas / zones);
-        const allowed = allowedDisruptions(budget, w.replicas);
-        if (typeof allowed === "number" && allowed > 0 && allowed < share) {
-          report(`${label} allows ${allowed} eviction(s) but one zone holds up to ${share} of the ${w.replicas} replicas of ${w.label} (${zones} zones).`, pdb.urn);
-        }
-      }
+    const ix = pdbIndex(args.resources);
+    const memo = new Map<string, PdbEntry[]>();
+    const leastShared = new Map<readonly PdbEntry[], number>();
+    const short = (b: Budget | Unknown, replicas: number) => {
+      const allowed = allowedDisruptions(b, replicas);
+      return typeof allowed === "number" && allowed > 0 && allowed < Math.ceil(replicas / zones);
+    };
+    for (const { urn, w } of ix.workloads) {
+      if (isUnknown(w.replicas) || w.replicas < minReplicas) continue;
+      const bad = offendingPdbs(ix, w, w.replicas, short, memo);
+      if (bad.count === 0) continue;
+      const share = Math.ceil(w.replicas / zones);
+      const replicas = w.replicas;
+      const leastOf = (ps: readonly PdbEntry[]) => ps.reduce((m, p) => Math.min(m, allowedDisruptions(p.budget, replicas) as number), Infinity);
+      // The shared list belongs to one replica count: its least is computed once.
+      let sharedLeast = leastShared.get(bad.shared);
+      if (sharedLeast === undefined) leastShared.set(bad.shared, (sharedLeast = leastOf(bad.shared)));
+      const least = Math.min(sharedLeast, leastOf(bad.own));
+      report(`${pdbList(bad)} ${bad.count === 1 ? "allows" : "allow as few as"} ${least} eviction(s) but one zone holds up to ${share} of the ${w.replicas} replicas of ${w.label} (${zones} zones).`, urn);
     }
   },
 };

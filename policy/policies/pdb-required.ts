@@ -1,9 +1,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { T } from "../lib/keys";
-import { selects } from "../lib/selectors";
-import { cfgInt, stackItems } from "../lib/stack";
-import { at, isUnknown, str } from "../lib/values";
-import { sameNamespace, WORKLOAD_TYPES, workloadsOf } from "../lib/workloads";
+import { candidatePdbs, pdbIndex, pdbSelects, selectAllMayCover } from "../lib/pdb-index";
+import { cfgInt } from "../lib/stack";
+import { isUnknown } from "../lib/values";
 
 export interface PdbRequiredConfig {
   minReplicas?: number;
@@ -20,17 +18,20 @@ export const pdbRequired: StackValidationPolicy = {
   configSchema: { properties: { minReplicas: { type: "integer", minimum: 1, default: 2 } } },
   validateStack: (args, report) => {
     const minReplicas = cfgInt(args.getConfig<PdbRequiredConfig>() as Record<string, unknown>, "minReplicas", 2);
-    const items = stackItems(args.resources, [...WORKLOAD_TYPES, T.pdb]);
-    const pdbs = items.filter((i) => i.type === T.pdb);
-    for (const r of items) {
-      for (const w of workloadsOf(r.type, r.name, r.props)) {
-        if (isUnknown(w.replicas) || w.replicas < minReplicas) continue;
-        // Unknown selectors or namespaces get the benefit of the doubt; the update run sees them.
-        const covered = pdbs.some((p) => sameNamespace(w.namespace, str(at(p.props, "metadata", "namespace"))) !== false && selects(at(p.props, "spec", "selector"), w.podLabels) !== false);
-        if (!covered) {
-          const near = pdbs.length ? ` (${pdbs.length} PodDisruptionBudget(s) in the stack, none selects these pods)` : "";
-          report(`${w.label} has ${w.replicas} replicas but no PodDisruptionBudget selects its pods${near}.`, r.urn);
+    const ix = pdbIndex(args.resources);
+    for (const { urn, w } of ix.workloads) {
+      if (isUnknown(w.replicas) || w.replicas < minReplicas) continue;
+      // Unknown selectors or namespaces get the benefit of the doubt; the update run sees them.
+      let covered = selectAllMayCover(ix, w);
+      for (const p of covered ? [] : candidatePdbs(ix, w, false)) {
+        if (pdbSelects(p, w) !== false) {
+          covered = true;
+          break;
         }
+      }
+      if (!covered) {
+        const near = ix.pdbs.length ? ` (${ix.pdbs.length} PodDisruptionBudget(s) in the stack, none selects these pods)` : "";
+        report(`${w.label} has ${w.replicas} replicas but no PodDisruptionBudget selects its pods${near}.`, urn);
       }
     }
   },

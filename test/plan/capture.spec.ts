@@ -68,4 +68,29 @@ describe("plan capture (mock monitor sees whole register requests)", () => {
     assert.strictEqual(b.inputs.ref, "<computed>");
     assert.strictEqual(cap.outputs.id, "<computed>");
   });
+
+  it("URNs are the engine's at every depth, and parents, providers and dependencies point at recorded URNs", async () => {
+    const cap = await capture(
+      () => {
+        const a = new pulumi.ComponentResource("t:x:A", "a");
+        const b = new pulumi.ComponentResource("t:x:B", "b", {}, { parent: a });
+        const c = new pulumi.ComponentResource("t:x:C", "c", {}, { parent: b });
+        class Provider extends pulumi.ProviderResource {}
+        class Custom extends pulumi.CustomResource {}
+        const p = new Provider("aws", "p", {}, { parent: b });
+        const d = new Custom("t:x:D", "d", {}, { parent: c, provider: p });
+        new Custom("t:x:E", "e", { ref: d.id }, { parent: c, dependsOn: [d] });
+        return {};
+      },
+      { project: "p", stack: "s", config: {} },
+    );
+    const byName = Object.fromEntries(cap.resources.map((r) => [r.name, r]));
+    assert.strictEqual(byName.d.urn, "urn:pulumi:s::p::t:x:A$t:x:B$t:x:C$t:x:D::d");
+    assert.strictEqual(byName.d.parent, byName.c.urn);
+    assert.strictEqual(byName.d.provider.split("::").slice(0, -1).join("::"), byName.p.urn);
+    assert.deepStrictEqual(byName.e.dependsOn, [byName.d.urn]);
+    assert.deepStrictEqual(byName.e.propertyDependencies.ref, [byName.d.urn]);
+    const urns = new Set(cap.resources.map((r) => r.urn));
+    for (const r of cap.resources) if (r.parent && r.type !== "t:x:A") assert.ok(urns.has(r.parent), `${r.urn}: parent ${r.parent} not recorded`);
+  });
 });

@@ -62,7 +62,7 @@ export function platform(values: Record<string, unknown>, type = "kubernetes:hel
   return { type, name: "platform", props: { chart, version: "1.0.0", namespace: "dynamo-system", values } };
 }
 
-export function eksPool(name: string, o: { gpuClass?: string; capacity?: "SPOT" | "ON_DEMAND"; subnets?: string[]; zoneTag?: string; instanceTypes?: string[] }): Res {
+export function eksPool(name: string, o: { gpuClass?: string; capacity?: "SPOT" | "ON_DEMAND"; subnets?: string[]; zoneTag?: string; instanceTypes?: string[]; minSize?: unknown; gpusPerNode?: string }): Res {
   return {
     type: "aws:eks/nodeGroup:NodeGroup",
     name,
@@ -74,8 +74,8 @@ export function eksPool(name: string, o: { gpuClass?: string; capacity?: "SPOT" 
       amiType: "AL2023_x86_64_NVIDIA",
       instanceTypes: o.instanceTypes ?? ["p5.48xlarge"],
       labels: o.gpuClass ? { "dynamo-ha.io/gpu-class": o.gpuClass } : {},
-      tags: o.zoneTag ? { "dynamo-ha.io/zone": o.zoneTag } : {},
-      scalingConfig: { desiredSize: 1, minSize: 1, maxSize: 2 },
+      tags: { ...(o.zoneTag ? { "dynamo-ha.io/zone": o.zoneTag } : {}), ...(o.gpusPerNode ? { "k8s.io/cluster-autoscaler/node-template/resources/nvidia.com/gpu": o.gpusPerNode } : {}) },
+      scalingConfig: { desiredSize: 1, minSize: o.minSize ?? 1, maxSize: 2 },
     },
     propertyDependencies: o.subnets ? { subnetIds: o.subnets.map((s) => `urn:pulumi:t::dynamo-ha::aws:ec2/subnet:Subnet::${s}`) } : {},
   };
@@ -83,7 +83,7 @@ export function eksPool(name: string, o: { gpuClass?: string; capacity?: "SPOT" 
 
 export const subnet = (name: string, az: string): Res => ({ type: "aws:ec2/subnet:Subnet", name, props: { vpcId: "v", cidrBlock: "10.0.0.0/24", availabilityZone: az } });
 
-export function aksPool(name: string, o: { gpuClass?: string; spot?: boolean; zones?: unknown }): Res {
+export function aksPool(name: string, o: { gpuClass?: string; spot?: boolean; zones?: unknown; count?: unknown; minCount?: unknown; autoscale?: unknown }): Res {
   return {
     type: "azure-native:containerservice:AgentPool",
     name,
@@ -94,6 +94,9 @@ export function aksPool(name: string, o: { gpuClass?: string; spot?: boolean; zo
       scaleSetPriority: o.spot ? "Spot" : "Regular",
       availabilityZones: o.zones ?? ["1", "2", "3"],
       nodeLabels: o.gpuClass ? { "dynamo-ha.io/gpu-class": o.gpuClass } : {},
+      ...(o.autoscale === undefined ? {} : { enableAutoScaling: o.autoscale }),
+      ...(o.count === undefined ? {} : { count: o.count }),
+      ...(o.minCount === undefined ? {} : { minCount: o.minCount }),
     },
   };
 }

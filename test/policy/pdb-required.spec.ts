@@ -54,4 +54,24 @@ describe("policy pdb-required", () => {
   it("honours minReplicas from the pack config", async () => {
     assert.deepStrictEqual(await runStack(pdbRequired, [deployment("web", 2)], { minReplicas: 3 }), []);
   });
+
+  it("selector keys named like Object.prototype members are ordinary label keys", async () => {
+    for (const key of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const exists = pdb("p", { matchExpressions: [{ key, operator: "Exists" }] }, { maxUnavailable: 1 });
+      assert.strictEqual((await runStack(pdbRequired, [deployment("web", 3), exists])).length, 1, `Exists ${key} selects pods without that label`);
+      const matchLabels = pdb("p", { matchLabels: { [key]: "x" } }, { maxUnavailable: 1 });
+      assert.strictEqual((await runStack(pdbRequired, [deployment("web", 3), matchLabels])).length, 1, `matchLabels ${key}`);
+      const absent = pdb("p", { matchExpressions: [{ key, operator: "DoesNotExist" }] }, { maxUnavailable: 1 });
+      assert.deepStrictEqual(await runStack(pdbRequired, [deployment("web", 3), absent]), [], `DoesNotExist ${key}`);
+    }
+    // A pod that does carry the label is selected.
+    const withLabel = deployment("web", 3, {}, { app: "web", constructor: "yes" });
+    assert.deepStrictEqual(await runStack(pdbRequired, [withLabel, pdb("p", { matchExpressions: [{ key: "constructor", operator: "Exists" }] }, { maxUnavailable: 1 })]), []);
+  });
+
+  it("hostile selectors and namespaces neither throw nor cover a workload they cannot select", async () => {
+    for (const selector of [{ matchLabels: { app: { v: "web" } } }, { matchExpressions: [{ key: { k: 1 }, operator: "Exists" }] }, { matchExpressions: [{ key: "app", operator: "Exists", values: "web" }, null] }, "app=web", [{ matchLabels: { app: "web" } }]]) {
+      assert.strictEqual((await runStack(pdbRequired, [deployment("web", 3), pdb("p", selector, { maxUnavailable: 1 })])).length, 1, JSON.stringify(selector));
+    }
+  });
 });

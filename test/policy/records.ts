@@ -1,6 +1,7 @@
 // Hand-built captured records (the shape the offline plan produces) for protocol tests: a healthy
 // regional stack in miniature, and seeded random resources for the fuzz test.
 import { COMPUTED, ResourceRecord } from "../../tools/plan/records";
+import { adversarialResources, HOSTILE_SCALARS, PROTO_KEYS, rng } from "./adversarial";
 import { aksPool, deployment, dgdBeta, dgdLabels, eksPool, pdb, platform, spread, subnet } from "./fixtures";
 import { Res } from "./helpers";
 
@@ -54,19 +55,7 @@ export function healthyStack(): ResourceRecord[] {
 }
 
 export function aksExtras(): ResourceRecord[] {
-  return [record(aksPool("gpu", { gpuClass: "A100" })), record(aksPool("gpuspot", { gpuClass: "A100", spot: true }))];
-}
-
-/** Deterministic PRNG (mulberry32) so a failing fuzz case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return [record(aksPool("gpu", { gpuClass: "A100", autoscale: true, count: 1, minCount: 1 })), record(aksPool("gpuspot", { gpuClass: "A100", spot: true, autoscale: true, count: 0, minCount: 0 }))];
 }
 
 const TYPES = [
@@ -89,7 +78,9 @@ const KEYS = ["metadata", "spec", "replicas", "template", "labels", "selector", 
   "values", "dynamo-operator", "controllerManager", "global", "etcd", "nats", "install", "replicaCount", "config", "cluster", "enabled", "minAvailable", "maxUnavailable",
   "capacityType", "subnetIds", "tags", "availabilityZones", "scaleSetPriority", "nodeLabels", "vmSize", "amiType", "instanceTypes", "availabilityZone", "chart", "name", "namespace",
   "dynamo-ha.io/gpu-class", "dynamo-ha.io/zone", "topology.kubernetes.io/zone", "control-plane", "operator", "key"];
-const SCALARS = [0, 1, 2, 3, -1, 1.5, 1e308, "", "3", "50%", "100%", "0%", "abc%", "--leader-elect=false", "SPOT", "Spot", "topology.kubernetes.io/zone", "In", "Exists", true, false, null, COMPUTED, "[secret]", "controller-manager", "dynamo-platform"];
+const SCALARS = [0, 1, 2, 3, -1, 1.5, 1e308, "", "3", "50%", "100%", "0%", "abc%", "--leader-elect=false", "SPOT", "Spot", "topology.kubernetes.io/zone", "In", "Exists", true, false, null, COMPUTED, "[secret]", "controller-manager", "dynamo-platform", ...HOSTILE_SCALARS];
+
+export { rng };
 
 export function randomValue(r: () => number, depth = 0): unknown {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
@@ -97,22 +88,31 @@ export function randomValue(r: () => number, depth = 0): unknown {
   if (depth > 5 || roll < 0.35) return pick(SCALARS);
   if (roll < 0.55) return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
   const o: Record<string, unknown> = {};
-  for (let i = Math.floor(r() * 5); i > 0; i--) o[pick(KEYS)] = randomValue(r, depth + 1);
+  for (let i = Math.floor(r() * 5); i > 0; i--) {
+    const k = r() < 0.1 ? pick(PROTO_KEYS) : pick(KEYS);
+    Object.defineProperty(o, k, { value: randomValue(r, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
   return o;
 }
 
-/** Random resources: known types with random property bags, unknowns, wrong types, random dependencies. */
+/**
+ * Random resources: mostly adversarial resources of the types the pack reads (./adversarial.ts), the
+ * rest random property bags of known types; random parents. The same seed gives the same records.
+ */
 export function randomRecords(seed: number, n: number): ResourceRecord[] {
-  const r = rng(seed);
+  const r = rng(seed ^ 0x5eed);
+  const shaped = adversarialResources(seed, n);
   const out: ResourceRecord[] = [];
   for (let i = 0; i < n; i++) {
-    const type = TYPES[Math.floor(r() * TYPES.length)];
-    const props = randomValue(r);
-    const inputs = props && typeof props === "object" && !Array.isArray(props) ? (props as Record<string, unknown>) : { value: props };
-    const rec = record({ type, name: `r${seed}-${i}`, props: inputs, protect: r() < 0.3 });
-    if (out.length && r() < 0.3) {
+    let res = shaped[i];
+    if (r() < 0.15) {
+      const props = randomValue(r);
+      res = { type: TYPES[Math.floor(r() * TYPES.length)], name: res.name, props: props && typeof props === "object" && !Array.isArray(props) ? (props as Record<string, unknown>) : { value: props }, protect: r() < 0.3 };
+    }
+    const rec = record(res);
+    if (out.length && r() < 0.1) {
       const dep = out[Math.floor(r() * out.length)].urn;
-      rec.propertyDependencies = { [r() < 0.5 ? "subnetIds" : "spec"]: [dep] };
+      rec.propertyDependencies = { ...rec.propertyDependencies, [r() < 0.5 ? "subnetIds" : "spec"]: [dep] };
       rec.dependsOn = [dep];
     }
     if (out.length && r() < 0.2) rec.parent = out[Math.floor(r() * out.length)].urn;

@@ -81,4 +81,25 @@ describe("policy zone-spread", () => {
   it("skips other types", async () => {
     assert.deepStrictEqual(await runResource(zoneSpreadPolicy, { type: "aws:s3/bucket:Bucket", name: "b", props: { spec: { replicas: 3 } } }), []);
   });
+
+  it("a topologyKey or whenUnsatisfiable that is not a string is reported in one line, never thrown", async () => {
+    for (const bad of [{ a: 1 }, ["topology.kubernetes.io/zone"], null, 7, Object.create(null), { toString: "x" }]) {
+      const key = await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [{ ...zoneTsc(labels), topologyKey: bad }] }));
+      assert.strictEqual(key.length, 1, JSON.stringify(bad));
+      assert.match(key[0], /a spread constraint on (an object|an array|null|7)/);
+      const when = await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [{ ...zoneTsc(labels), whenUnsatisfiable: bad }] }));
+      assert.strictEqual(when.length, 1, JSON.stringify(bad));
+      assert.match(when[0], /whenUnsatisfiable (an object|an array|null|7) \(not DoNotSchedule\)/);
+      const anti = await runResource(zoneSpreadPolicy, deployment("web", 3, { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: bad, labelSelector: { matchLabels: labels } }] } } }));
+      assert.strictEqual(anti.length, 1, JSON.stringify(bad));
+    }
+  });
+
+  it("values in messages are quoted: control characters escaped, long values cut", async () => {
+    const v = await runResource(zoneSpreadPolicy, deployment("web", 3, { topologySpreadConstraints: [{ ...zoneTsc(labels), topologyKey: `a\nb${"x".repeat(500)}` }] }));
+    assert.strictEqual(v.length, 1);
+    assert.ok(!v[0].includes("\n"), v[0]);
+    assert.match(v[0], /on "a\\nbx+…"/);
+    assert.ok(v[0].length < 300, v[0]);
+  });
 });

@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from "../../stacks/project-root";
 import { plan } from "../plan/run";
 import { DEFAULT_STACK } from "../plan/stack-file";
 import { writeFloorProgram, writeOneRulePack } from "./floor";
+import { verdict } from "./goals";
 
 const ONCE = path.join(__dirname, "plan-once.js");
 const WORK = path.join(PROJECT_ROOT, "dist", "bench");
@@ -28,17 +29,6 @@ function once(stack: string, mode: Mode): { ms: number; records: number } {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-export interface Goal {
-  name: string;
-  ratio: number;
-  goal: number;
-}
-
-export function verdict(goals: Goal[]): { lines: string[]; ok: boolean } {
-  const lines = goals.map((g) => `${g.name}: ${g.ratio.toFixed(2)} (goal ≤ ${g.goal}) ${g.ratio <= g.goal ? "ok" : "MISSED"}`);
-  return { lines, ok: goals.every((g) => g.ratio <= g.goal) };
-}
 
 async function main(): Promise<number> {
   const stack = process.env.BENCH_STACK ?? DEFAULT_STACK;

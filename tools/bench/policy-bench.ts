@@ -1,35 +1,58 @@
-// `npm run bench:policy`: time 1,000 and 10,000 random resources through the pack over the analyzer
-// protocol (Analyze per resource + one AnalyzeStack), with the pack started once by the SDK's launcher.
-// Goals on a 2-core machine: 10,000 resources within 10 s, and a 10k/1k ratio of at most 12 (linear).
+// `npm run bench:policy`: the project's pack against a compiled one-rule pack over the same random
+// resources (Analyze per resource + one AnalyzeStack, over the analyzer protocol, each pack started once
+// by the SDK's launcher), in paired runs. Goals: ours / one-rule at 10,000 resources ≤ 1.5 (what the
+// policies cost beyond the protocol), and ours 10,000 / 1,000 ≤ 12 (linear). Exits 1 on a miss.
+import * as path from "path";
 import { performance } from "perf_hooks";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 import { randomRecords } from "../../test/policy/records";
 import { AnalyzerSession } from "../plan/analyzer/session";
 import { analyzeWithPack } from "../plan/policy";
+import { writeOneRulePack } from "./floor";
+import { verdict } from "./goals";
 
-async function main(): Promise<void> {
-  const t0 = performance.now();
-  const session = await AnalyzerSession.start({ project: "dynamo-ha", stack: "bench" });
-  process.stdout.write(`pack startup (launcher, type-checked): ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<number> {
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+  const oneRuleDir = writeOneRulePack(path.join(PROJECT_ROOT, "dist", "bench", "one-rule-pack"));
+  const ours = await AnalyzerSession.start({ project: "dynamo-ha", stack: "bench" });
+  const floor = await AnalyzerSession.start({ project: "dynamo-ha", stack: "bench", packDir: oneRuleDir });
   try {
     const o = { env: "prod", project: "dynamo-ha", stack: "bench" };
-    await analyzeWithPack(session, randomRecords(1, 200), o); // warm-up: JIT and the gRPC channel
-    const time = async (n: number) => {
+    const time = async (s: AnalyzerSession, packDir: string | undefined, n: number) => {
       const records = randomRecords(42, n);
       const t = performance.now();
-      const { diagnostics } = await analyzeWithPack(session, records, o);
-      const s = (performance.now() - t) / 1000;
-      process.stdout.write(`${n.toLocaleString("en-US")} resources: ${s.toFixed(2)} s (${diagnostics.length} diagnostics)\n`);
-      return s;
+      await analyzeWithPack(s, records, { ...o, packDir });
+      return (performance.now() - t) / 1000;
     };
-    const one = await time(1_000);
-    const ten = await time(10_000);
-    process.stdout.write(`ratio 10,000 / 1,000: ${(ten / one).toFixed(2)} (goals: 10,000 within 10 s, ratio <= 12)\n`);
+    // Warm-up: JIT and the gRPC channels, both sides alike.
+    await time(ours, undefined, 500);
+    await time(floor, oneRuleDir, 500);
+    const t: Record<string, number[]> = { ours1k: [], ours10k: [], floor10k: [] };
+    for (let i = 0; i < runs; i++) {
+      t.ours1k.push(await time(ours, undefined, 1_000));
+      t.ours10k.push(await time(ours, undefined, 10_000));
+      t.floor10k.push(await time(floor, oneRuleDir, 10_000));
+    }
+    const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
+    console.log(`median of ${runs} paired runs: ours 1,000: ${m.ours1k.toFixed(2)} s; ours 10,000: ${m.ours10k.toFixed(2)} s; one-rule 10,000: ${m.floor10k.toFixed(2)} s`);
+    const { lines, ok } = verdict([
+      { name: "ours / one-rule pack (10,000 resources)", ratio: m.ours10k / m.floor10k, goal: 1.5 },
+      { name: "ours 10,000 / 1,000", ratio: m.ours10k / m.ours1k, goal: 12 },
+    ]);
+    for (const l of lines) console.log(l);
+    return ok ? 0 : 1;
   } finally {
-    await session.close();
+    await ours.close();
+    await floor.close();
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`bench:policy: ${(e as Error).message}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    console.error(`bench:policy: ${(e as Error).message}`);
+    process.exitCode = 1;
+  },
+);

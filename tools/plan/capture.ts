@@ -51,10 +51,30 @@ export interface Capture {
   outputs: Record<string, unknown>;
 }
 
-function urnOf(stack: string, project: string, parent: string, type: string, name: string): string {
-  let qualified = type;
-  if (parent) qualified = `${parent.split("::")[2]}$${type}`;
-  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+/**
+ * The SDK's mock monitor names a resource by its parent's last type only (`Parent$Type`), while the engine
+ * qualifies it by the whole chain (`Grandparent$Parent$Type`). The capture records the engine's URNs and
+ * translates every URN the mock hands back (parents, providers, dependencies) through `engineUrn`.
+ */
+function urnNaming(stack: string, project: string) {
+  const engine = new Map<string, string>();
+  const prefix = `urn:pulumi:${stack}::${project}::`;
+  const mockUrn = (parent: string, type: string, name: string) => `${prefix}${parent ? `${parent.split("::")[2].split("$").pop()}$` : ""}${type}::${name}`;
+  const engineUrn = (mock: string) => engine.get(mock) ?? mock;
+  return {
+    engineUrn,
+    /** A provider reference `urn::id` with the engine's URN. */
+    providerRef: (ref: string) => {
+      if (!ref) return ref;
+      const i = ref.lastIndexOf("::");
+      return `${engineUrn(ref.slice(0, i))}${ref.slice(i)}`;
+    },
+    register(parent: string, type: string, name: string): string {
+      const urn = `${prefix}${parent ? `${engineUrn(parent).split("::")[2]}$` : ""}${type}::${name}`;
+      engine.set(mockUrn(parent, type, name), urn);
+      return urn;
+    },
+  };
 }
 
 async function resolveOutput(value: unknown): Promise<unknown> {
@@ -87,22 +107,23 @@ export async function capture(program: () => Record<string, unknown>, o: Capture
 
   const monitor = settings.getMonitor();
   const register = monitor.registerResource.bind(monitor);
+  const urns = urnNaming(o.stack, o.project);
   monitor.registerResource = (req: RegisterRequest, cb: unknown) => {
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
-      propertyDependencies[k] = v.getUrnsList();
+      propertyDependencies[k] = v.getUrnsList().map(urns.engineUrn);
     });
     records.push({
-      urn: urnOf(o.stack, o.project, req.getParent(), req.getType(), req.getName()),
+      urn: urns.register(req.getParent(), req.getType(), req.getName()),
       type: req.getType(),
       name: req.getName(),
-      parent: req.getParent(),
-      provider: req.getProvider(),
+      parent: urns.engineUrn(req.getParent()),
+      provider: urns.providerRef(req.getProvider()),
       custom: req.getCustom(),
       inputs: (plainProperties(req.getObject()?.toJavaScript() ?? {}) ?? {}) as Record<string, unknown>,
       protect: req.getProtect() === true,
       retainOnDelete: req.getRetainondelete() === true,
-      dependsOn: req.getDependenciesList(),
+      dependsOn: req.getDependenciesList().map(urns.engineUrn),
       propertyDependencies,
       ignoreChanges: req.getIgnorechangesList(),
     });

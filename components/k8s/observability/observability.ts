@@ -1,4 +1,7 @@
-import * as k8s from "@pulumi/kubernetes";
+import { CustomResource } from "@pulumi/kubernetes/apiextensions/customResource";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as helm from "@pulumi/kubernetes/helm/v3";
+import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { SecretString } from "../../core/config";
 import { VERSIONS } from "../../core/versions";
@@ -12,7 +15,7 @@ export interface ObservabilityArgs {
   /** Resolved settings (namespaces, graph, thresholds); see resolveSettings. */
   readonly settings: ObservabilitySettings;
   /** Kubernetes provider of the cluster; every object uses it. */
-  readonly provider: k8s.Provider;
+  readonly provider: Provider;
   /**
    * Install kube-prometheus-stack (VERSIONS.kubePrometheusStack) with selectors that pick up these objects.
    * @default false - the monitoring.coreos.com CRDs and a Prometheus must already exist
@@ -44,12 +47,12 @@ export class Observability extends pulumi.ComponentResource {
     const s = args.settings;
     const child = { parent: this, provider: args.provider };
     let waitFor: pulumi.Resource[] = [...(args.dependsOn ?? [])];
-    let adminSecret: k8s.core.v1.Secret | undefined;
+    let adminSecret: corev1.Secret | undefined;
 
     if (args.installPrometheusStack) {
       if (!args.grafanaAdminPassword) throw new Error("Observability: grafanaAdminPassword is required with installPrometheusStack");
-      const ns = new k8s.core.v1.Namespace(`${name}-ns`, { metadata: { name: s.monitoringNamespace } }, child);
-      adminSecret = new k8s.core.v1.Secret(
+      const ns = new corev1.Namespace(`${name}-ns`, { metadata: { name: s.monitoringNamespace } }, child);
+      adminSecret = new corev1.Secret(
         `${name}-grafana-admin`,
         {
           metadata: { name: GRAFANA_ADMIN_SECRET.name, namespace: s.monitoringNamespace },
@@ -59,7 +62,7 @@ export class Observability extends pulumi.ComponentResource {
         { ...child, dependsOn: [ns] },
       );
       const v = VERSIONS.kubePrometheusStack;
-      const release = new k8s.helm.v3.Release(
+      const release = new helm.Release(
         `${name}-kube-prometheus-stack`,
         {
           name: s.release,
@@ -79,12 +82,12 @@ export class Observability extends pulumi.ComponentResource {
 
     const crOpts = { ...child, dependsOn: waitFor };
     for (const m of buildMonitors(s)) {
-      new k8s.apiextensions.CustomResource(`${name}-${m.metadata.name}`, { apiVersion: m.apiVersion, kind: m.kind, metadata: m.metadata, spec: m.spec }, crOpts);
+      new CustomResource(`${name}-${m.metadata.name}`, { apiVersion: m.apiVersion, kind: m.kind, metadata: m.metadata, spec: m.spec }, crOpts);
     }
     const rule = buildPrometheusRule(s);
-    new k8s.apiextensions.CustomResource(`${name}-alerts`, { apiVersion: rule.apiVersion, kind: rule.kind, metadata: rule.metadata, spec: rule.spec }, crOpts);
+    new CustomResource(`${name}-alerts`, { apiVersion: rule.apiVersion, kind: rule.kind, metadata: rule.metadata, spec: rule.spec }, crOpts);
     for (const cm of dashboardConfigMaps(s, selectionLabels(s))) {
-      new k8s.core.v1.ConfigMap(`${name}-${cm.metadata.name}`, cm, crOpts);
+      new corev1.ConfigMap(`${name}-${cm.metadata.name}`, cm, crOpts);
     }
 
     this.grafanaAdminSecretName = pulumi.output(adminSecret ? GRAFANA_ADMIN_SECRET.name : undefined);
