@@ -8,13 +8,24 @@ import { plannedStack } from "./plans";
 let session: Promise<AnalyzerSession> | undefined;
 
 export function sharedPack(): Promise<AnalyzerSession> {
-  session ??= AnalyzerSession.start({ project: "dynamo-ha", stack: "fixture" });
+  if (!session) {
+    session = AnalyzerSession.start({ project: "dynamo-ha", stack: "fixture" }).then((s) => {
+      // A parallel worker keeps its pack across files and ends it as the worker exits ('exit' runs
+      // synchronous code only).
+      process.once("exit", () => s.terminate());
+      return s;
+    });
+  }
   return session;
 }
 
-/** Mocha root hooks (loaded through .mocharc's `require`): stop the shared pack after the last test. */
+/**
+ * Mocha root hooks (loaded through .mocharc's `require`). In a serial run, stop the shared pack after the
+ * last test; in a parallel worker root hooks run per file, so the pack stays until the worker exits.
+ */
 export const mochaHooks = {
   async afterAll(): Promise<void> {
+    if (process.env.MOCHA_WORKER_ID !== undefined) return;
     const s = session;
     session = undefined;
     if (s) await (await s).close();

@@ -2,6 +2,7 @@
 //   program / floor               the real program vs the same resources registered bare   goal ≤ 1.2
 //   whole / (floor + one-rule)    program + project pack vs floor + a one-rule pack        goal ≤ 1.3
 // Exits 1 when a goal is missed. BENCH_RUNS sets the pairs (default 5); BENCH_STACK the stack.
+import "../compile-cache";
 import { spawnSync } from "child_process";
 import * as path from "path";
 import { performance } from "perf_hooks";

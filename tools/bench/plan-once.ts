@@ -4,6 +4,7 @@
 //   whole       the real program and the project's compiled pack, as `npm run plan` runs them
 //   floor-pack  the floor program and the one-rule pack (PACK_DIR) over its records
 // Prints the number of records, so the caller can check both sides registered the same resources.
+import "../compile-cache";
 import { capture } from "../plan/capture";
 import { planMocks } from "../plan/mocks";
 import { runPolicyPack } from "../plan/policy";

@@ -2,6 +2,7 @@
 // resources (Analyze per resource + one AnalyzeStack, over the analyzer protocol, each pack started once
 // by the SDK's launcher), in paired runs. Goals: ours / one-rule at 10,000 resources ≤ 1.5 (what the
 // policies cost beyond the protocol), and ours 10,000 / 1,000 ≤ 12 (linear). Exits 1 on a miss.
+import "../compile-cache";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { PROJECT_ROOT } from "../../stacks/project-root";

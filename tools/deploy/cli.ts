@@ -3,6 +3,7 @@
 // destroy: `pulumi destroy --stack <stack> …` (the CLI has no policy flags on destroy; see the README, "Deploying with the policy pack attached").
 // Exit: Pulumi's own code; 1 for bad input or a pack that does not load (one line on stderr);
 // 127 when `pulumi` is not on PATH.
+import "../compile-cache";
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";

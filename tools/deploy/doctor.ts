@@ -1,5 +1,6 @@
 // `npm run doctor [-- -s <stack>]`: is this machine ready to deploy the stack for real?
 // One line per piece: "ok: …" on stdout, "missing: … ; how to fix" on stderr. Exit 1 when anything is missing.
+import "../compile-cache";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";

@@ -1,5 +1,6 @@
 // The README's configuration reference, generated from the schema so docs and validation never drift.
 // `npm run docs:config` prints it; `npm run docs:config -- --write` updates README.md in place.
+import "../compile-cache";
 import * as fs from "fs";
 import * as path from "path";
 import { TOP_LEVEL, walk } from "../../components/core/config";

@@ -1,6 +1,7 @@
 // `npm run plan -- [--stack NAME] [--json] [--out DIR]`: the HA plan of a stack, offline.
 // Exit codes: 0 ok; 1 invalid config or unknown stack (one line on stderr); 2 mandatory policy violations;
 // 3 the policy pack could not run.
+import "../compile-cache";
 import * as path from "path";
 import { writeKubernetesObjects } from "./out";
 import { renderPlan } from "./render";

@@ -1,5 +1,6 @@
 // `npm run report -- --stack <stack> [--out report.html]`: the HA report page of a stack's offline plan.
 // Exit: 0 written; 1 bad arguments, unknown stack or invalid config (one line on stderr).
+import "../compile-cache";
 import * as fs from "fs";
 import * as path from "path";
 import { terminalSteps } from "../plan/steps";

@@ -1,6 +1,7 @@
 // `npm run verify -- --url URL [--fault KIND] …`: drive load against a deployed frontend, inject one fault,
 // judge the run. Exit codes: 0 pass; 1 fail (thresholds missed, fault did not land, or interrupted);
 // 2 usage or preflight error (nothing was injected).
+import "../compile-cache";
 import { parseArgs, UsageError, USAGE, VerifyArgs } from "./args";
 import { PreflightError, verify } from "./run";
 

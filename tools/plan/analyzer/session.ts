@@ -182,6 +182,13 @@ export class AnalyzerSession {
     return [...perResource.flat(), ...diagnostics(stackRes, "")];
   }
 
+  /** Signals the pack to stop without waiting (for a process that is exiting); `close` is the orderly way. */
+  terminate(): void {
+    this.client.close();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+    this.engine.forceShutdown();
+  }
+
   /** Stops the pack process and the engine service; safe to call twice. */
   async close(): Promise<void> {
     this.client.close();
