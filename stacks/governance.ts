@@ -5,8 +5,8 @@ import { PolicyGroup } from "@pulumi/pulumiservice/policyGroup";
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError, Env, GovernanceConfig, PROJECT } from "../components/core/config";
-import { stackFacts } from "../tools/deploy/stack-facts";
-import { bundledStacks, STACKS_DIR } from "../tools/plan/stack-file";
+import { stackFacts } from "./stack-facts";
+import { bundledStacks, STACKS_DIR } from "./stack-file";
 import { PackRef, policyGroups, TargetStack } from "./governance-groups";
 import { PROJECT_ROOT } from "./project-root";
 

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../components/core/config";
 import { REGIONAL_OUTPUTS as OUT } from "../components/core/regional-outputs";
-import type { RegionLayer } from "../components/k8s/cluster-facts";
 import { graphNamespace } from "../components/k8s/graph-namespace";
 import { buildKubernetesLayer } from "../components/k8s/layer";
 import { buildObservability } from "../components/k8s/observability";
 import { buildStorage } from "../components/storage";
+import { cloudLayer } from "./cloud-layer";
 
 /**
  * One region: cloud layer → ClusterFacts → storage → Kubernetes layer → observability.
@@ -32,12 +32,4 @@ export function regionalStack(c: RegionalConfig): Record<string, unknown> {
     ...kube.outputs,
     ...observability.outputs,
   } satisfies Record<string, pulumi.Input<unknown> | unknown>;
-}
-
-/** The cloud layer of the stack's cloud; the other cloud's modules are never loaded. */
-function cloudLayer(c: RegionalConfig): RegionLayer {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  if (c.cloud === "aws") return (require("../components/aws/region") as typeof import("../components/aws/region")).buildAwsRegion(c);
-  return (require("../components/azure/region") as typeof import("../components/azure/region")).buildAzureRegion(c);
-  /* eslint-enable @typescript-eslint/no-require-imports */
 }

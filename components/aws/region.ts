@@ -1,18 +1,18 @@
 // The EKS region: network → cluster → node groups → add-ons → Kubernetes provider → autoscaler, and
 // the ClusterFacts the cloud-neutral Kubernetes layer builds on.
-import * as eks from "@pulumi/aws/eks";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
+import { ClusterFacts, RegionLayer } from "../core/cluster-facts";
 import { RegionalConfig } from "../core/config";
 import { GPU_TAINT } from "../core/labels";
-import { ClusterFacts, RegionLayer } from "../k8s/cluster-facts";
+import { RegionArgs, resolveRegionArgs } from "../core/region-args";
 import { ClusterAddons } from "./addons";
 import { EksCluster } from "./cluster";
 import { ClusterAutoscaler } from "./cluster-autoscaler";
-import { GPU_PRESENT_LABEL, GpuPoolPlan, planGpuPools } from "./gpu-pools";
+import { GPU_PRESENT_LABEL, planGpuPools } from "./gpu-pools";
 import { GpuNodeGroups } from "./gpu-node-groups";
 import { EC2_SERVICE, MANAGED_POLICIES } from "./iam-policies";
 import { ServiceRole } from "./iam";
@@ -35,46 +35,57 @@ export function gpuSoftwareFor(c: RegionalConfig): ClusterFacts["gpuSoftware"] {
   return c.gpuPool.gpuSoftware === "device-plugin" ? "device-plugin" : "gpu-operator";
 }
 
-export interface AwsRegionArgs {
-  /** The validated regional config (cloud aws). */
-  readonly config: RegionalConfig;
-}
+/** An EKS region's args: network, cluster, GPU pools and sizing (see RegionArgs for every field and default). */
+export type AwsRegionArgs = RegionArgs;
 
+// What TypeScript callers read through methods: the provider schema describes class fields only, and
+// these (resources, unions) are not expressible there.
+const layers = new WeakMap<AwsRegion, RegionLayer>();
+
+/**
+ * One EKS region for NVIDIA Dynamo: VPC (or adopted subnets), cluster, on-demand system nodes, spot and
+ * on-demand GPU node groups in every zone sized for the loss of a zone, add-ons, cluster autoscaler and a
+ * zonal block storage class. AWS resources use the provider given in `opts.provider(s)`, or one the
+ * component creates for `region` when none is given.
+ */
 export class AwsRegion extends pulumi.ComponentResource {
-  readonly facts: ClusterFacts;
-  readonly pools: GpuPoolPlan;
+  /** EKS cluster name. */
+  readonly clusterName: pulumi.Output<string>;
+  /** Kubeconfig of the cluster (secret). */
   readonly kubeconfig: pulumi.Output<string>;
-  readonly cluster: EksCluster;
-  readonly network: Network;
-  /** The GPU node groups, one per zone per capacity type. */
-  readonly gpuNodeGroups: eks.NodeGroup[];
-  /** The region's AWS provider; every AWS resource of the stack uses it. */
-  readonly provider: AwsProvider;
+  /** OIDC issuer URL of the cluster. */
+  readonly oidcIssuerUrl: pulumi.Output<string>;
+  /** VPC id (created or adopted). */
+  readonly vpcId: pulumi.Output<string>;
+  /** Names of the GPU node groups, one per zone per capacity type. */
+  readonly gpuNodeGroupNames: pulumi.Output<string[]>;
 
   constructor(name: string, args: AwsRegionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:Region", name, {}, opts);
-    const c = args.config;
+    const c = resolveRegionArgs("AwsRegion", "aws", args, pulumi.getStack());
     const clusterName = nameOfCluster(c.cluster.name, c.stack);
-    this.pools = planGpuPools(c, clusterName);
+    const pools = planGpuPools(c, clusterName);
     const tags = { ...c.labels };
 
-    // Every AWS call goes through this provider: the region comes from the stack config, never the environment.
-    const provider = (this.provider = new AwsProvider(`${name}-aws`, { region: c.region, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } }, { parent: this }));
+    // Every AWS call goes through one provider: the caller's, or one for the region (never the environment's).
+    const provider =
+      (this.getProvider("aws::") as AwsProvider | undefined) ??
+      new AwsProvider(`${name}-aws`, { region: c.region, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } }, { parent: this });
     const awsOpts = { parent: this, providers: [provider] };
     const partition = getPartitionOutput({}, { parent: this, provider }).partition;
     const accountId = getCallerIdentityOutput({}, { parent: this, provider }).accountId;
 
-    this.network = new Network(
+    const network = new Network(
       `${name}-net`,
       { zones: c.zones, clusterName, vpcCidr: c.cluster.vpcCidr, existingSubnetIds: c.cluster.existingSubnetIds, provider, tags },
       awsOpts,
     );
-    this.cluster = new EksCluster(
+    const cluster = new EksCluster(
       name,
       {
         clusterName,
         kubernetesVersion: c.cluster.kubernetesVersion,
-        subnetIds: this.network.allPrivateSubnetIds,
+        subnetIds: network.allPrivateSubnetIds,
         endpointPublicAccess: c.cluster.endpointPublicAccess,
         publicAccessCidrs: c.cluster.publicAccessCidrs,
         adminPrincipals: c.cluster.adminPrincipals,
@@ -90,9 +101,9 @@ export class AwsRegion extends pulumi.ComponentResource {
     const system = new SystemNodeGroup(
       `${name}-system`,
       {
-        clusterName: this.cluster.name,
+        clusterName: cluster.name,
         nodeRoleArn: nodeRole.arn,
-        subnetIds: this.network.allPrivateSubnetIds,
+        subnetIds: network.allPrivateSubnetIds,
         zoneCount: c.zones.length,
         instanceType: c.cluster.systemNodeSize ?? "m6i.xlarge",
         nodesPerZone: c.cluster.systemNodesPerZone,
@@ -103,26 +114,25 @@ export class AwsRegion extends pulumi.ComponentResource {
     const gpu = new GpuNodeGroups(
       `${name}-gpu`,
       {
-        clusterName: this.cluster.name,
+        clusterName: cluster.name,
         nodeRoleArn: nodeRole.arn,
-        groups: this.pools.groups,
-        subnetIdsByZone: this.network.privateSubnetIds,
+        groups: pools.groups,
+        subnetIdsByZone: network.privateSubnetIds,
         amiType: c.gpuPool.amiType,
         diskSizeGb: c.gpuPool.diskSizeGb,
       },
       { ...awsOpts, dependsOn: [nodeRole] },
     );
-    this.gpuNodeGroups = gpu.nodeGroups;
-    const addons = new ClusterAddons(`${name}-addons`, { clusterName: this.cluster.name, partition, tags }, { ...awsOpts, dependsOn: [system] });
+    const addons = new ClusterAddons(`${name}-addons`, { clusterName: cluster.name, partition, tags }, { ...awsOpts, dependsOn: [system] });
 
-    this.kubeconfig = kubeconfigOf(this.cluster.cluster, c.region);
-    const kube: Provider = kubeProvider(`${name}-k8s`, this.kubeconfig, { parent: this });
+    const kubeconfig = kubeconfigOf(cluster.cluster, c.region);
+    const kube: Provider = kubeProvider(`${name}-k8s`, kubeconfig, { parent: this });
     const storageClass = new BlockStorageClass(`${name}-block`, { allowDataLoss: c.storage.allowDataLoss }, { parent: this, providers: [kube], dependsOn: [addons] });
     const autoscaler = new ClusterAutoscaler(
       `${name}-autoscaler`,
       {
         clusterName,
-        clusterNameOutput: this.cluster.name,
+        clusterNameOutput: cluster.name,
         region: c.region,
         partition,
         accountId,
@@ -133,13 +143,13 @@ export class AwsRegion extends pulumi.ComponentResource {
       { parent: this, providers: [provider, kube] },
     );
 
-    this.facts = {
+    const facts: ClusterFacts = {
       cloud: "aws",
       region: c.region,
       zones: [...c.zones],
-      clusterName: this.cluster.name,
+      clusterName: cluster.name,
       provider: kube,
-      gpuPools: this.pools.groups.map((g) => ({ name: g.namePrefix, zone: g.zone, capacityType: g.capacityType, gpuClass: g.gpuClass, gpusPerNode: g.gpusPerNode, labels: { ...g.labels } })),
+      gpuPools: pools.groups.map((g) => ({ name: g.namePrefix, zone: g.zone, capacityType: g.capacityType, gpuClass: g.gpuClass, gpusPerNode: g.gpusPerNode, labels: { ...g.labels } })),
       gpuTolerations: [{ key: GPU_TAINT.key, operator: "Equal", value: GPU_TAINT.value, effect: GPU_TAINT.effect }],
       gpuNodeLabel: { ...GPU_PRESENT_LABEL },
       systemNodeLabels: { ...SYSTEM_NODE_LABELS },
@@ -148,27 +158,32 @@ export class AwsRegion extends pulumi.ComponentResource {
       gpuSoftware: gpuSoftwareFor(c),
       blockStorageClass: storageClass.name,
       internalLoadBalancerAnnotations: { ...INTERNAL_NLB_ANNOTATIONS },
-      identity: { kind: "eks-pod-identity", clusterName: this.cluster.name, oidcIssuerUrl: this.cluster.oidcIssuerUrl },
+      identity: { kind: "eks-pod-identity", clusterName: cluster.name, oidcIssuerUrl: cluster.oidcIssuerUrl },
       readyResources: [system.nodeGroup, ...gpu.nodeGroups, addons.podIdentityAgent, addons.ebsCsi, storageClass.storageClass, autoscaler.release],
     };
-    this.registerOutputs({ clusterName: this.cluster.name, kubeconfig: this.kubeconfig });
+    this.clusterName = cluster.name;
+    this.kubeconfig = kubeconfig;
+    this.oidcIssuerUrl = cluster.oidcIssuerUrl;
+    this.vpcId = network.vpcId;
+    // The real names (prefix plus the unique suffix EKS was given), known once the groups exist.
+    this.gpuNodeGroupNames = pulumi.all(gpu.nodeGroups.map((n) => n.nodeGroupName));
+    layers.set(this, { facts, cloudProvider: provider, capacity: pools.capacity, outputs: {} });
+    this.registerOutputs({ clusterName: this.clusterName, kubeconfig: this.kubeconfig });
+  }
+
+  /** What the Kubernetes layer builds on: the cluster's Kubernetes provider, zones, GPU pools, storage class, identity. */
+  clusterFacts(): ClusterFacts {
+    return layers.get(this)!.facts;
+  }
+
+  /** The region's AWS provider (the caller's, or the one this component created). */
+  awsProvider(): AwsProvider {
+    return layers.get(this)!.cloudProvider as AwsProvider;
+  }
+
+  /** The zone-loss sizing of the GPU pools (the plan's `capacity` section). */
+  capacity(): RegionLayer["capacity"] {
+    return layers.get(this)!.capacity;
   }
 }
 
-/** The EKS cloud layer of a regional stack. */
-export function buildAwsRegion(c: RegionalConfig): RegionLayer {
-  const region = new AwsRegion(`dynamo-${c.stack}`, { config: c });
-  return {
-    facts: region.facts,
-    cloudProvider: region.provider,
-    capacity: region.pools.capacity,
-    outputs: {
-      clusterName: region.cluster.name,
-      kubeconfig: region.kubeconfig,
-      oidcIssuerUrl: region.cluster.oidcIssuerUrl,
-      vpcId: region.network.vpcId,
-      // The real names (prefix plus the unique suffix EKS was given), known once the groups exist.
-      gpuNodeGroups: pulumi.all(region.gpuNodeGroups.map((n) => n.nodeGroupName)),
-    },
-  };
-}

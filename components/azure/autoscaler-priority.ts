@@ -36,13 +36,14 @@ export interface PriorityExpanderArgs {
   readonly dependsOn?: pulumi.Resource[];
 }
 
-export function priorityExpanderConfigMap(name: string, args: PriorityExpanderArgs): corev1.ConfigMap {
+/** @param opts parent and aliases (the provider and dependencies come from `args`). */
+export function priorityExpanderConfigMap(name: string, args: PriorityExpanderArgs, opts: pulumi.CustomResourceOptions = {}): corev1.ConfigMap {
   return new corev1.ConfigMap(
     name,
     {
       metadata: { name: PRIORITY_EXPANDER_NAME, namespace: PRIORITY_EXPANDER_NAMESPACE, labels: { "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "dynamo-ha" } },
       data: { priorities: priorityExpanderPriorities() },
     },
-    { provider: args.provider, dependsOn: args.dependsOn ?? [] },
+    { ...opts, provider: args.provider, dependsOn: args.dependsOn ?? [] },
   );
 }

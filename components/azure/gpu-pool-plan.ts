@@ -5,7 +5,7 @@ import { RegionalConfig } from "../core/config";
 import { GpuShape } from "../core/gpu-catalog";
 import { AKS_SPOT_TAINT, GPU_TAINT, LABEL_CAPACITY, LABEL_GPU_CLASS, LABEL_POOL_ROLE } from "../core/labels";
 import { CapacityReport, capacityReport, CapacityType, PoolSize, sizeZones } from "../core/sizing";
-import { Toleration } from "../k8s/cluster-facts";
+import { Toleration } from "../core/cluster-facts";
 import { agentPoolName, topologyZone } from "./naming";
 
 export type GpuDriver = "None" | "Install";

@@ -26,12 +26,13 @@ export function decodeKubeconfig(result: { kubeconfigs: readonly { value: string
   return Buffer.from(first.value, "base64").toString("utf8");
 }
 
-export function aksKubeProvider(name: string, args: AksKubeProviderArgs): { provider: Provider; kubeconfig: pulumi.Output<string> } {
+/** @param opts parent and aliases of the provider resource (its dependencies come from `args`). */
+export function aksKubeProvider(name: string, args: AksKubeProviderArgs, opts: pulumi.CustomResourceOptions = {}): { provider: Provider; kubeconfig: pulumi.Output<string> } {
   const creds = containerservice.listManagedClusterUserCredentialsOutput(
     { resourceGroupName: args.resourceGroupName, resourceName: args.clusterName, format: "exec" },
     { provider: args.azureProvider },
   );
   const kubeconfig = pulumi.secret(creds.apply(decodeKubeconfig));
-  const provider = new Provider(name, { kubeconfig, enableServerSideApply: true }, { dependsOn: args.dependsOn ?? [] });
+  const provider = new Provider(name, { kubeconfig, enableServerSideApply: true }, { ...opts, dependsOn: args.dependsOn ?? [] });
   return { provider, kubeconfig };
 }

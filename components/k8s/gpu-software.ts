@@ -3,7 +3,7 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as helm from "@pulumi/kubernetes/helm/v3";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../core/versions";
-import { ClusterFacts, Toleration } from "./cluster-facts";
+import { ClusterFacts, Toleration } from "../core/cluster-facts";
 import { gpuTolerations, requiredNodeLabels, SYSTEM_TOLERATIONS } from "./placement";
 
 export interface GpuSoftwareInput {

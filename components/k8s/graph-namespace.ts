@@ -1,6 +1,6 @@
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import { RegionalConfig } from "../core/config";
-import { ClusterFacts } from "./cluster-facts";
+import { ClusterFacts } from "../core/cluster-facts";
 import { resolveGraph } from "./graph-settings";
 
 /** Labels on every Kubernetes object the layer declares itself. */

@@ -4,7 +4,7 @@
 import type { V1Container, V1EnvVar, V1PodSpec } from "@kubernetes/client-node";
 import type * as pulumi from "@pulumi/pulumi";
 import { workerCommand } from "./backend-args";
-import { Toleration } from "./cluster-facts";
+import { Toleration } from "../core/cluster-facts";
 import {
   DYNAMOGRAPHDEPLOYMENT_API_VERSION,
   DYNAMOGRAPHDEPLOYMENT_KIND,

@@ -5,14 +5,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
 import { FRONTEND_URL_OUTPUT, REGIONAL_OUTPUTS } from "../core/regional-outputs";
 import { VERSIONS } from "../core/versions";
-import { ClusterFacts, KubernetesLayer } from "./cluster-facts";
+import { ClusterFacts } from "../core/cluster-facts";
+import type { KubernetesLayer } from "./kubernetes-layer";
 import { DynamoGraph } from "./dynamo-graph";
 import { DynamoPlatform } from "./dynamo-platform";
 import { FrontendExposure, frontendLoadBalancerAnnotations } from "./frontend-service";
 import { GpuSoftware } from "./gpu-software";
 import { graphNamespace, LAYER_LABELS } from "./graph-namespace";
 import { resolveGraph } from "./graph-settings";
-import { StorageFacts } from "./storage-facts";
+import { StorageFacts } from "../core/storage-facts";
 
 export { LAYER_LABELS };
 

@@ -1,5 +1,5 @@
 // Tolerations and node affinity: where GPU workers and control-plane-like pods may run.
-import { Toleration } from "./cluster-facts";
+import { Toleration } from "../core/cluster-facts";
 
 export interface NodeSelectorRequirement {
   key: string;

@@ -1,7 +1,8 @@
 // The dynamo-platform chart values: every HA key set explicitly, because chart defaults have flipped
 // between releases (NATS install true→false in 1.4, operator replicas 1→2; dynamo-facts §0, §2).
 import { HOST_KEY, ZONE_KEY } from "../core/labels";
-import { Toleration } from "./cluster-facts";
+import type { PlatformCheckpoint } from "../core/storage-facts";
+import { Toleration } from "../core/cluster-facts";
 import { requiredNodeLabels, spreadAntiAffinity, SYSTEM_TOLERATIONS } from "./placement";
 import { natsSpreadMap, zoneSpread } from "./spread";
 
@@ -43,17 +44,6 @@ export interface PlatformValuesInput {
    * @default - checkpointing off
    */
   readonly checkpoint?: PlatformCheckpoint;
-}
-
-/**
- * The operator's checkpoint storage. The pinned operator config renders `storage` only for type `pvc`
- * (pvcName, basePath, create, size, storageClassName, accessMode): ai-dynamo/dynamo
- * deploy/helm/charts/platform/components/operator/templates/operator-config.yaml
- * @08e3491d30ad6993c0ee0dd8dfb1ff6720400399. S3 and OCI stores have no operator setting there.
- */
-export interface PlatformCheckpoint {
-  readonly pvcName: string;
-  readonly basePath: string;
 }
 
 function systemPlacement(systemNodeLabels: Readonly<Record<string, string>>, selector: Record<string, string>) {

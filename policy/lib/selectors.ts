@@ -29,7 +29,8 @@ function and(xs: Tri[]): Tri {
 
 /**
  * Does a `metav1.LabelSelector` select pods with these labels? A null/absent selector selects nothing
- * (PDB policy/v1 and spread constraints); `{}` selects everything.
+ * (PDB policy/v1 and spread constraints); `{}` selects everything; a mistyped one (matchLabels not a
+ * map, matchExpressions not a list) is one the API server rejects, so it selects nothing either.
  */
 export function selects(selector: unknown, labels: Labels): Tri {
   if (isUnknown(selector)) return UNKNOWN;
@@ -44,12 +45,12 @@ export function selects(selector: unknown, labels: Labels): Tri {
       if (isUnknown(v)) parts.push(UNKNOWN);
       else parts.push(typeof v === "string" ? valueIs(labels, k, (x) => x === v) : false);
     }
-  }
+  } else if (ml !== undefined && ml !== null) parts.push(false); // the API server rejects such a selector
   const me = own(selector, "matchExpressions");
   if (isUnknown(me)) parts.push(UNKNOWN);
   else if (Array.isArray(me)) {
     for (const e of me) parts.push(expression(e, labels));
-  }
+  } else if (me !== undefined && me !== null) parts.push(false);
   return and(parts);
 }
 
@@ -107,7 +108,7 @@ export function demandOf(selector: unknown): Demand {
       else if (typeof v !== "string") return { kind: "none" };
       else pick(k, [v]);
     }
-  }
+  } else if (ml !== undefined && ml !== null) return { kind: "none" };
   const me = own(selector, "matchExpressions");
   if (isUnknown(me)) unknown = true;
   else if (Array.isArray(me)) {
@@ -122,7 +123,7 @@ export function demandOf(selector: unknown): Demand {
       else if (operator === "NotIn" || operator === "DoesNotExist") open = true;
       else return { kind: "none" };
     }
-  }
+  } else if (me !== undefined && me !== null) return { kind: "none" };
   if (best) return { kind: "key", ...best };
   return unknown ? { kind: "maybe" } : open ? { kind: "open" } : { kind: "all" };
 }

@@ -1,5 +1,5 @@
 import { loadStackConfig, RegionalConfig } from "../../components/core/config";
-import { buildAwsRegion } from "../../components/aws/region";
+import { buildAwsRegion } from "../../stacks/cloud-layer";
 import { capture, Capture } from "../../tools/plan/capture";
 import { planMocks } from "../../tools/plan/mocks";
 import { loadStackFile, STACKS_DIR } from "../../tools/plan/stack-file";

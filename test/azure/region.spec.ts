@@ -1,10 +1,10 @@
 import * as assert from "assert";
-import { buildAzureRegion } from "../../components/azure/region";
+import { buildAzureRegion } from "../../stacks/cloud-layer";
 import { RegionalConfig } from "../../components/core/config";
 import { resolveGpuShape, sizingInput } from "../../components/core/config/checks";
 import { AKS_SPOT_TAINT, GPU_TAINT, LABEL_CAPACITY, LABEL_GPU_CLASS, LABEL_POOL_ROLE, LABEL_ZONE } from "../../components/core/labels";
 import { capacityReport, sizeZones } from "../../components/core/sizing";
-import { ClusterFacts } from "../../components/k8s/cluster-facts";
+import { ClusterFacts } from "../../components/core/cluster-facts";
 import { capture, Capture } from "../../tools/plan/capture";
 import { planMocks } from "../../tools/plan/mocks";
 import { ResourceRecord } from "../../tools/plan/records";

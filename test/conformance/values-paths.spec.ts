@@ -81,6 +81,12 @@ describe("values paths the project sets are read by the pinned charts", function
     assert.deepStrictEqual(unknownPaths({ "dynamo-operator": { controllerManager: { podLabels: { "a.io/b": "x" }, podLabelz: { a: "x" } } } }, platform), ["dynamo-operator.controllerManager.podLabelz.a"]);
   });
 
+  it("a fact recorded as read by no template does not make its path (or keys below it) known", () => {
+    const fact = { repo: "r", path: "p", commit: "0".repeat(40), kind: "map" as const };
+    const chart = { chart: "c", version: "1", paths: { "a.b": { ...fact, checked: "unread" as const }, "a.c": { ...fact, checked: "template" as const } } };
+    assert.deepStrictEqual(unknownPaths({ a: { b: { x: 1 }, c: { y: 1 } } }, chart), ["a.b.x"]);
+  });
+
   it("walks values into dotted leaf paths, lists and empty maps as leaves", () => {
     assert.deepStrictEqual(valuesPaths({ a: { b: 1, c: [1, 2], d: {} }, e: null }), ["a.b", "a.c", "a.d", "e"]);
     assert.strictEqual(chartName("https://helm.ngc.nvidia.com/nvidia/ai-dynamo/charts/dynamo-platform-1.5.1.tgz"), "dynamo-platform");

@@ -22,9 +22,22 @@ describe("deploy argument builder", () => {
     assert.strictEqual(packConfigPath("dev"), "policy/config/dev.json");
   });
 
-  it("a missing stack, a flag without its value, or a second pack config is a one-line usage error", () => {
-    assert.throws(() => parseDeployArgs(["--yes"]), (e: Error) => e instanceof UsageError && /^-s <stack> is required/.test(e.message));
-    assert.throws(() => parseDeployArgs(["-s"]), (e: Error) => e instanceof UsageError && e.message === "-s: needs a stack name");
-    assert.throws(() => parseDeployArgs(["-s", "a", "--policy-pack-config=x.json"]), /--policy-pack-config: set by the wrapper from dynamo-ha:env/);
+  it("keeps Pulumi's own flags, values and `--` as given, wherever -s stands", () => {
+    assert.deepStrictEqual(parseDeployArgs(["-y", "--message=fix: x", "-s", "a", "--target", "urn:x", "--", "z"]), {
+      stack: "a",
+      extra: ["-y", "--message=fix: x", "--target", "urn:x", "--", "z"],
+    });
+    assert.deepStrictEqual(parseDeployArgs(["-sa"]), { stack: "a", extra: [] });
+  });
+
+  it("a missing stack, a flag without its value, a second -s or a second pack config is a one-line usage error", () => {
+    const usage = (argv: string[], re: RegExp) => assert.throws(() => parseDeployArgs(argv), (e: Error) => e instanceof UsageError && re.test(e.message) && !e.message.includes("\n"));
+    usage(["--yes"], /^-s\/--stack: required: which stack\? \(bundled: .*eks-us-east-1/);
+    usage(["-s"], /^-s: needs a value$/);
+    usage(["-s", "--yes"], /^-s: needs a value$/);
+    usage(["-s", "a", "--stack", "b"], /^--stack: given twice$/);
+    usage(["-ys", "a"], /^-ys: give -s on its own$/);
+    usage(["-s", "a", "--policy-pack-config=x.json"], /^--policy-pack-config: set by the wrapper from dynamo-ha:env/);
+    usage(["-s", "a", "--policy-pack-config", "x.json"], /^--policy-pack-config: set by the wrapper/);
   });
 });

@@ -83,6 +83,19 @@ describe("deploy wrappers against a stub pulumi on PATH", function () {
     assert.strictEqual(stub.ran(), false);
   });
 
+  it("a missing -s is a usage error (exit 2) naming the bundled stacks; --help prints the wrapper's help (exit 0) and runs nothing", async () => {
+    const f = fixture(["prod"]);
+    assert.strictEqual(await runDeploy("up", ["--yes"], deps(f)), 2);
+    assert.deepStrictEqual(lines, ["up: -s/--stack: required: which stack? (bundled: devbox, eks-us-east-1, staging)"]);
+    let help = "";
+    assert.strictEqual(await runDeploy("up", ["-s", "eks-us-east-1", "--help"], deps(f, { out: (t: string) => (help += t) })), 0);
+    assert.match(help, /^up: `pulumi up` of one stack/);
+    assert.match(help, /usage: npm run up -- -s NAME/);
+    assert.match(help, /Runs: pulumi up --stack NAME --policy-pack policy --policy-pack-config policy\/config\/<env>\.json/);
+    assert.match(help, /\n  127 +the pulumi CLI is not on PATH\n/);
+    assert.strictEqual(stub.ran(), false);
+  });
+
   it("without pulumi on PATH the wrapper says so in one line and exits 127", async () => {
     const f = fixture(["prod"]);
     const code = await runDeploy("preview", ["-s", "eks-us-east-1"], deps(f, { env: { PATH: stub.dir + "-absent" } }));
@@ -105,7 +118,7 @@ describe("deploy wrappers against a stub pulumi on PATH", function () {
     assert.strictEqual(destroy.status, 0, destroy.stderr);
     assert.deepStrictEqual(stub.args(), ["destroy", "--stack", "eks-us-east-1", "--yes"]);
     const verb = run(["apply", "-s", "eks-us-east-1"]);
-    assert.strictEqual(verb.status, 1);
+    assert.strictEqual(verb.status, 2);
     assert.match(verb.stderr.trim(), /^deploy: first argument must be one of preview, up, destroy/);
   });
 });

@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, RegionalConfig } from "../../components/core/config";
 import { AKS_SPOT_TAINT, GPU_TAINT, LABEL_POOL_ROLE } from "../../components/core/labels";
-import { ClusterFacts } from "../../components/k8s/cluster-facts";
+import { ClusterFacts } from "../../components/core/cluster-facts";
 
 export const BASE_RAW: Record<string, string> = {
   "dynamo-ha:cloud": "aws",

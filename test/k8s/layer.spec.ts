@@ -1,12 +1,12 @@
 import * as assert from "assert";
 import { RegionalConfig } from "../../components/core/config";
 import { VERSIONS } from "../../components/core/versions";
-import { ClusterFacts } from "../../components/k8s/cluster-facts";
+import { ClusterFacts } from "../../components/core/cluster-facts";
 import { DYNAMO_KINDS } from "../../components/k8s/crds";
 import { buildKubernetesLayer } from "../../components/k8s/layer";
 import { OPERATOR_METRICS_SERVICE, OPERATOR_POSTRENDER, operatorPdb } from "../../components/k8s/operator-ha";
 import { OPERATOR_POD_LABEL } from "../../components/k8s/platform-values";
-import { NO_STORAGE, StorageFacts } from "../../components/k8s/storage-facts";
+import { NO_STORAGE, StorageFacts } from "../../components/core/storage-facts";
 import { capture, Capture } from "../../tools/plan/capture";
 import { planMocks } from "../../tools/plan/mocks";
 import { kubernetesObjects, ResourceRecord } from "../../tools/plan/records";

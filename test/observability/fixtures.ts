@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseStackConfig, RegionalConfig } from "../../components/core/config";
 import { LABEL_CAPACITY, LABEL_POOL_ROLE, ZONE_KEY } from "../../components/core/labels";
 import { CapacityReport, capacityReport, sizeZones, SizingInput } from "../../components/core/sizing";
-import { ClusterFacts, KubernetesLayer } from "../../components/k8s/cluster-facts";
+import { ClusterFacts } from "../../components/core/cluster-facts";
+import type { KubernetesLayer } from "../../components/k8s/kubernetes-layer";
 import { resolveSettings, ObservabilitySettings } from "../../components/k8s/observability/settings";
 
 export const PASSWORD = "s3cret-grafana-Pa55";

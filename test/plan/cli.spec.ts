@@ -4,6 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
+import { runCommand } from "../../tools/cli/command";
+import { PLAN_COMMAND } from "../../tools/plan/cli";
 import { renderPlan } from "../../tools/plan/render";
 import { configErrorLine, plan as planModule } from "../../tools/plan/run";
 import { DEFAULT_STACK } from "../../tools/plan/stack-file";
@@ -23,18 +25,19 @@ function plan(args: string[], stacksDir?: string) {
 describe("npm run plan (CLI)", function () {
   this.timeout(180_000);
 
-  it("an unknown stack exits 1 with one line naming it", () => {
+  it("an unknown stack exits 1 with one line naming it and the bundled stacks", () => {
     const r = plan(["--stack", "no-such-stack"]);
     assert.strictEqual(r.code, 1);
     assert.strictEqual(r.stderr.trim().split("\n").length, 1);
-    assert.match(r.stderr, /unknown stack "no-such-stack"/);
+    assert.match(r.stderr, /unknown stack "no-such-stack": .*\(bundled: aks-eastus2, .*eks-us-east-1/);
     assert.strictEqual(r.stdout, "");
   });
 
-  it("an unknown argument exits 1 with one line", () => {
-    const r = plan(["--stak", "x"]);
-    assert.strictEqual(r.code, 1);
-    assert.match(r.stderr.trim(), /^plan: --stak: unknown argument/);
+  it("an unknown flag is a usage error: exit 2 with one line, nothing planned", async () => {
+    let err = "";
+    const code = await runCommand(PLAN_COMMAND, ["--stak", "x"], () => assert.fail("planned"), { out: () => assert.fail("printed"), err: (t) => (err += t) });
+    assert.strictEqual(code, 2);
+    assert.strictEqual(err, "plan: --stak: unknown flag (see --help)\n");
   });
 
   it("bad stack files exit 1 with one line and register nothing: malformed YAML, typo key, secure values", async () => {
@@ -82,12 +85,12 @@ describe("npm run plan (CLI)", function () {
     assert.strictEqual(doc.capacity.pools.length, 6);
   });
 
-  it("mandatory policy violations exit 2 (one operator replica without HA mode)", () => {
+  it("mandatory policy violations exit 4 (one operator replica without HA mode)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
     const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.eks-us-east-1.yaml"), "utf8");
     fs.writeFileSync(path.join(dir, "Pulumi.single.yaml"), `${base.trimEnd()}\n  dynamo-ha:haMode: false\n  dynamo-ha:platform:\n    operatorReplicas: 1\n`);
     const r = plan(["--stack", "single"], dir);
-    assert.strictEqual(r.code, 2, r.stderr);
+    assert.strictEqual(r.code, 4, r.stderr);
     assert.match(r.stdout, /\[mandatory\] leader-election: /);
   });
 });

@@ -70,7 +70,7 @@ describe("policy pdb-required", () => {
   });
 
   it("hostile selectors and namespaces neither throw nor cover a workload they cannot select", async () => {
-    for (const selector of [{ matchLabels: { app: { v: "web" } } }, { matchExpressions: [{ key: { k: 1 }, operator: "Exists" }] }, { matchExpressions: [{ key: "app", operator: "Exists", values: "web" }, null] }, "app=web", [{ matchLabels: { app: "web" } }]]) {
+    for (const selector of [{ matchLabels: { app: { v: "web" } } }, { matchExpressions: [{ key: { k: 1 }, operator: "Exists" }] }, { matchExpressions: [{ key: "app", operator: "Exists", values: "web" }, null] }, "app=web", [{ matchLabels: { app: "web" } }], { matchLabels: ["app"] }, { matchLabels: "app=web" }, { matchExpressions: { key: "app", operator: "Exists" } }]) {
       assert.strictEqual((await runStack(pdbRequired, [deployment("web", 3), pdb("p", selector, { maxUnavailable: 1 })])).length, 1, JSON.stringify(selector));
     }
   });

@@ -4,11 +4,20 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
+import { UsageError } from "../../tools/cli/command";
+import { parseReportArgs } from "../../tools/report/cli";
 
 const root = PROJECT_ROOT;
 
 describe("npm run report (CLI)", function () {
   this.timeout(120_000);
+
+  it("defaults to the stated stack and report.html; bad flags are one-line usage errors", () => {
+    assert.deepStrictEqual(parseReportArgs([]), { stack: "eks-us-east-1", out: "report.html" });
+    assert.deepStrictEqual(parseReportArgs(["-s", "aks-eastus2", "--out=a.html"]), { stack: "aks-eastus2", out: "a.html" });
+    assert.throws(() => parseReportArgs(["--out"]), (e: Error) => e instanceof UsageError && e.message === "--out: needs a value");
+    assert.throws(() => parseReportArgs(["--json"]), (e: Error) => e instanceof UsageError && e.message === "--json: unknown flag (see --help)");
+  });
 
   it("an unknown stack exits 1 with one line and writes no file", () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), "r.html");

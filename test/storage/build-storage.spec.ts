@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { buildStorage } from "../../components/storage";
-import { StorageFacts } from "../../components/k8s/storage-facts";
+import { StorageFacts } from "../../components/core/storage-facts";
 import { captureProgram, CLOUD_PROVIDER_REF, fakeCloudProvider, fakeFacts, regionalConfig } from "./fixtures";
 import { ResourceRecord } from "../../tools/plan/records";
 

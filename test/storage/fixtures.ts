@@ -4,7 +4,7 @@ import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, RegionalConfig } from "../../components/core/config";
-import { ClusterFacts } from "../../components/k8s/cluster-facts";
+import { ClusterFacts } from "../../components/core/cluster-facts";
 import { capture } from "../../tools/plan/capture";
 import { ResourceRecord } from "../../tools/plan/records";
 import { loadStackFile } from "../../tools/plan/stack-file";

@@ -54,5 +54,15 @@ describe("verify: arguments", () => {
     assert.strictEqual(usage([...URL_, "--bogus"]), "--bogus: unknown flag (see --help)");
     assert.strictEqual(usage([...URL_, "--report"]), "--report: needs a value");
     assert.strictEqual(usage([...URL_, "--stream=yes"]), "--stream: takes no value, got yes");
+    assert.strictEqual(usage([...URL_, "--duration", "5", "--duration", "6"]), "--duration: given twice");
+    assert.strictEqual(usage([...URL_, "--model", "--stream"]), "--model: needs a value");
+    assert.strictEqual(usage([...URL_, "extra"]), "extra: unexpected argument (flags start with - or --)");
+    assert.strictEqual(usage([...URL_, "-x"]), "-x: unknown flag (see --help)");
+  });
+
+  it("a value starting with - is given with =; --help needs no --url", () => {
+    assert.strictEqual(parseArgs([...URL_, "--model=-m"]).model, "-m");
+    assert.strictEqual(parseArgs(["-h"]).help, true);
+    assert.strictEqual(parseArgs(["--help", "--fault", "zone"]).help, true);
   });
 });

@@ -148,6 +148,37 @@ describe("verify: command line", function () {
     }
   });
 
+  it("npm run verify:demo: a verdict, the verdict page, live progress, and no stub left running", async () => {
+    const out = path.join(tmp, "demo");
+    const r = await new Promise<Exit>((resolve, reject) => {
+      const child = spawn(NODE, ["dist/tools/verify/demo.js", "--duration", "4", "--out", out], { cwd: ROOT });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^verdict: PASS \(success [\d.]+%, recovery [\d.]+ s\)$/m);
+    assert.ok(r.stdout.includes(`verdict page: ${path.join(out, "verdict.html")}\n`), r.stdout);
+    assert.match(fs.readFileSync(path.join(out, "verdict.html"), "utf8"), /<svg/);
+    assert.strictEqual((JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8")) as Report).fault.actions[0].action, "delete-pod");
+    assert.match(r.stderr, /^\[ ?\d+s\/4s\] ok +\d+ failed +\d+ success/m, "live progress");
+    assert.match(r.stderr, /stubs stopped\n$/);
+    // Both stubs lived in the demo's process and are gone with it: their ports refuse.
+    const urls = [...r.stderr.matchAll(/http:\/\/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
+    assert.strictEqual(new Set(urls).size, 2, r.stderr);
+    for (const port of new Set(urls)) {
+      const refused = await new Promise<boolean>((resolve) => {
+        const sock = net.connect(port, "127.0.0.1");
+        sock.on("connect", () => (sock.destroy(), resolve(false)));
+        sock.on("error", () => resolve(true));
+      });
+      assert.ok(refused, `port ${port} still open`);
+    }
+  });
+
   it("Ctrl-C during a drain uncordons the node, writes the partial report and exits 1", async () => {
     const api = await startOpenAiStub({ mode: "503", failFromMs: 1e6, failToMs: 2e6 });
     const kube = await startKubeStub({ namespace: "dynamo", nodes: [{ name: "n1", zone: "z" }], pods: [{ name: "w-1", node: "n1", type: "decode" }] });

@@ -1,6 +1,6 @@
 // The load driver and measurements against a real HTTP server on loopback that fails in a known window.
 import * as assert from "assert";
-import { discoverModel, startLoad } from "../../tools/verify/load";
+import { classifyNetworkError, discoverModel, startLoad } from "../../tools/verify/load";
 import { computeMetrics, Metrics, RequestRecord } from "../../tools/verify/metrics";
 import { FailureMode, OpenAiStub, startOpenAiStub } from "./support/openai-stub";
 
@@ -107,5 +107,12 @@ describe("verify: load against a failing loopback frontend", function () {
       await stub.close();
     }
     await assert.rejects(discoverModel(url, 2000), /v1\/models: (refused|reset)/);
+  });
+
+  it("classifies a timed-out fetch as a timeout, and never throws on a code that is not a string", () => {
+    assert.strictEqual(classifyNetworkError(new DOMException("The operation timed out.", "TimeoutError")), "timeout");
+    assert.strictEqual(classifyNetworkError(Object.assign(new Error("x"), { cause: { code: 20 } })), "20");
+    assert.strictEqual(classifyNetworkError(Object.assign(new Error("x"), { cause: { code: "ECONNREFUSED" } })), "refused");
+    assert.strictEqual(classifyNetworkError(new Error("x")), "network");
   });
 });

@@ -10,8 +10,11 @@ export interface PathFact {
   readonly repo: string;
   readonly path: string;
   readonly commit: string;
-  /** template: the cited template was read and reads it; values: a values.yaml declaring it; listed: located, not checked. */
-  readonly checked: "template" | "values" | "listed";
+  /**
+   * template: the cited template was read and reads it; values: a values.yaml declaring it; listed:
+   * located, not checked; unread: no template of the pinned chart reads it (setting it is a bug).
+   */
+  readonly checked: "template" | "values" | "listed" | "unread";
   /** map: a map- or object-typed value the chart renders whole (nodeSelector, affinity, resources): any key below it counts. */
   readonly kind: "leaf" | "map";
   readonly note?: string;
@@ -31,6 +34,7 @@ export function loadChartFacts(dir = CHARTS_DIR): Map<string, ChartFacts> {
     const facts = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as ChartFacts;
     for (const [p, fact] of Object.entries(facts.paths)) {
       if (!/^[0-9a-f]{40}$/.test(fact.commit)) throw new Error(`${f}: ${p}: commit ${JSON.stringify(fact.commit)} is not allowed: a full 40-hex commit`);
+      if (!["template", "values", "listed", "unread"].includes(fact.checked)) throw new Error(`${f}: ${p}: checked ${JSON.stringify(fact.checked)} is not allowed: template, values, listed or unread`);
       if (fact.kind !== "leaf" && fact.kind !== "map") throw new Error(`${f}: ${p}: kind ${JSON.stringify(fact.kind)} is not allowed: leaf or map`);
     }
     out.set(facts.chart, facts);
@@ -50,8 +54,9 @@ export function valuesPaths(values: unknown, prefix = ""): string[] {
  */
 export function unknownPaths(values: unknown, facts: ChartFacts): string[] {
   const known = (p: string): boolean => {
-    if (facts.paths[p]) return true;
-    return Object.entries(facts.paths).some(([q, f]) => f.kind === "map" && p.startsWith(`${q}.`));
+    const read = (f: PathFact | undefined) => f !== undefined && f.checked !== "unread";
+    if (read(facts.paths[p])) return true;
+    return Object.entries(facts.paths).some(([q, f]) => read(f) && f.kind === "map" && p.startsWith(`${q}.`));
   };
   return valuesPaths(values).filter((p) => !known(p));
 }

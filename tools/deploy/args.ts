@@ -1,5 +1,10 @@
 // The Pulumi command lines behind `npm run preview|up|destroy -- -s <stack> [pulumi args]`.
 // Pure: argv in, argv out, so tests can assert exactly what the wrappers run.
+import { CommandSpec, parseCommandLine, UsageError } from "../cli/command";
+import { EXIT } from "../cli/exit-codes";
+import { stackOf, stackOption } from "../cli/stack";
+
+export { UsageError };
 
 export const VERBS = ["preview", "up", "destroy"] as const;
 export type Verb = (typeof VERBS)[number];
@@ -17,7 +22,37 @@ export function carriesPack(verb: Verb): boolean {
   return verb !== "destroy";
 }
 
-export class UsageError extends Error {}
+const PULUMI_RUNS: Readonly<Record<Verb, string>> = {
+  preview: "pulumi preview --stack NAME --policy-pack policy --policy-pack-config policy/config/<env>.json [ARGS]",
+  up: "pulumi up --stack NAME --policy-pack policy --policy-pack-config policy/config/<env>.json [ARGS] (after checking that the pack loads)",
+  destroy: "pulumi destroy --stack NAME [ARGS] (no policy flags: the CLI has none on destroy)",
+};
+
+/** The command line of one wrapper: `-s` is required, everything the wrapper does not own goes to Pulumi. */
+export function deployCommand(verb: Verb, dir?: string): CommandSpec {
+  return {
+    name: verb,
+    summary: `\`pulumi ${verb}\` of one stack${carriesPack(verb) ? " with the CrossGuard pack attached and its env's pack config" : ""}, from the project root.`,
+    usage: [`npm run ${verb} -- -s NAME [ARGS for pulumi ${verb}]`],
+    options: { stack: stackOption({ required: true, dir }) },
+    passThrough: true,
+    examples: [
+      `npm run ${verb} -- -s eks-us-east-1${verb === "preview" ? " --diff" : verb === "up" ? " --yes" : ""}`,
+      `npm run ${verb} -- -s aks-eastus2`,
+    ],
+    exits: [
+      [EXIT.ok, `pulumi ${verb} succeeded`],
+      [EXIT.failed, `unknown stack, invalid config, a missing policy/config/<env>.json${verb === "up" ? ", or a pack that does not load" : ""} (pulumi is not run)`],
+      [EXIT.usage, "no -s, or a flag the wrapper owns (--policy-pack-config)"],
+      [EXIT.noPulumi, "the pulumi CLI is not on PATH"],
+    ],
+    notes: [
+      `Runs: ${PULUMI_RUNS[verb]}.`,
+      `Every other argument goes to Pulumi unchanged (\`pulumi ${verb} --help\` lists them); any other exit code is Pulumi's own.`,
+      "Check the machine first: npm run doctor -- -s NAME. Reference: docs/operations.md.",
+    ],
+  };
+}
 
 export interface DeployArgs {
   stack: string;
@@ -28,25 +63,11 @@ export interface DeployArgs {
 /** Flags the wrapper owns: a second value would silently change which config the pack judges with. */
 const OWNED = ["--policy-pack-config"];
 
-export function parseDeployArgs(argv: readonly string[]): DeployArgs {
-  let stack: string | undefined;
-  const extra: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "-s" || arg === "--stack") {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("-")) throw new UsageError(`${arg}: needs a stack name`);
-      stack = v;
-    } else if (arg.startsWith("--stack=")) {
-      stack = arg.slice("--stack=".length);
-    } else if (OWNED.some((f) => arg === f || arg.startsWith(`${f}=`))) {
-      throw new UsageError(`${arg.split("=")[0]}: set by the wrapper from dynamo-ha:env; change the stack's env instead`);
-    } else {
-      extra.push(arg);
-    }
-  }
-  if (!stack) throw new UsageError("-s <stack> is required (a stack file stacks/Pulumi.<stack>.yaml)");
-  return { stack, extra };
+export function parseDeployArgs(argv: readonly string[], verb: Verb = "preview", dir?: string): DeployArgs {
+  const cl = parseCommandLine(deployCommand(verb, dir), argv);
+  const owned = cl.rest.find((arg) => OWNED.some((f) => arg === f || arg.startsWith(`${f}=`)));
+  if (owned) throw new UsageError(`${owned.split("=")[0]}: set by the wrapper from dynamo-ha:env; change the stack's env instead`);
+  return { stack: stackOf(cl.values, { required: true, dir }), extra: cl.rest };
 }
 
 /** The argv after `pulumi`: the verb, the stack, the pack and its env's config (unless destroy), then the user's flags. */

@@ -1,8 +1,8 @@
 // `npm run preview|up|destroy -- -s <stack> [pulumi args]`: the Pulumi CLI with the pack attached.
 // preview/up: `pulumi <verb> --stack <stack> --policy-pack policy --policy-pack-config policy/config/<env>.json …`
 // destroy: `pulumi destroy --stack <stack> …` (the CLI has no policy flags on destroy; see the README, "Deploying with the policy pack attached").
-// Exit: Pulumi's own code; 1 for bad input or a pack that does not load (one line on stderr);
-// 127 when `pulumi` is not on PATH.
+// Exit (docs/cli.md): Pulumi's own code; 1 for an unknown stack, invalid config or a pack that does not
+// load; 2 for a bad command line (one line on stderr); 127 when `pulumi` is not on PATH.
 import "../compile-cache";
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -10,8 +10,10 @@ import * as os from "os";
 import * as path from "path";
 import { ConfigError } from "../../components/core/config";
 import { STACKS_DIR } from "../plan/stack-file";
-import { carriesPack, PACK_DIR, packConfigPath, parseDeployArgs, pulumiArgv, UsageError, Verb, VERBS } from "./args";
-import { checkPackLoads, PackCheck } from "./pack-check";
+import { asksForHelp, helpText, runMain } from "../cli/command";
+import { EXIT } from "../cli/exit-codes";
+import { carriesPack, deployCommand, PACK_DIR, packConfigPath, parseDeployArgs, pulumiArgv, UsageError, Verb, VERBS } from "./args";
+import type { PackCheck } from "./pack-check";
 import { stackFacts } from "./stack-facts";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 
@@ -26,6 +28,8 @@ export interface DeployDeps {
   checkPack?: PackCheck;
   /** Where the one-line errors go. @default process.stderr */
   err?: (line: string) => void;
+  /** Where --help goes. @default process.stdout */
+  out?: (text: string) => void;
 }
 
 const ROOT = PROJECT_ROOT;
@@ -33,27 +37,34 @@ const ROOT = PROJECT_ROOT;
 export async function runDeploy(verb: Verb, argv: readonly string[], d: DeployDeps = {}): Promise<number> {
   const root = d.root ?? ROOT;
   const err = d.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const dir = d.stacksDir ?? STACKS_DIR;
+  if (asksForHelp(argv)) {
+    (d.out ?? ((t: string) => process.stdout.write(t)))(helpText(deployCommand(verb, dir)));
+    return EXIT.ok;
+  }
   let args;
   let env: string;
   try {
-    args = parseDeployArgs(argv);
-    env = stackFacts(args.stack, d.stacksDir ?? STACKS_DIR).env;
+    args = parseDeployArgs(argv, verb, dir);
+    env = stackFacts(args.stack, dir).env;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError) {
       err(`${verb}: ${e.message}`);
-      return 1;
+      return e instanceof UsageError ? EXIT.usage : EXIT.failed;
     }
     throw e;
   }
   if (carriesPack(verb) && !fs.existsSync(path.join(root, packConfigPath(env)))) {
     err(`${verb}: missing policy pack config ${packConfigPath(env)} for dynamo-ha:env "${env}" of stack ${args.stack}`);
-    return 1;
+    return EXIT.failed;
   }
   if (verb === "up") {
-    const why = await (d.checkPack ?? checkPackLoads)(env, args.stack, path.join(root, PACK_DIR));
+    // The pack check loads the SDK's launcher and gRPC: only `up` needs them.
+    const check = d.checkPack ?? (await import("./pack-check")).checkPackLoads;
+    const why = await check(env, args.stack, path.join(root, PACK_DIR));
     if (why !== undefined) {
       err(`up: refusing to deploy ${args.stack}: the policy pack in policy/ does not load: ${why}`);
-      return 1;
+      return EXIT.failed;
     }
   }
   return runPulumi(pulumiArgv(verb, args.stack, env, args.extra), root, d.env ?? process.env, err);
@@ -64,7 +75,7 @@ function runPulumi(argv: string[], cwd: string, env: NodeJS.ProcessEnv, err: (l:
     const child = spawn("pulumi", argv, { cwd, env, stdio: "inherit" });
     child.on("error", (e: NodeJS.ErrnoException) => {
       err(e.code === "ENOENT" ? `${argv[0]}: the pulumi CLI is not on PATH; run \`npm run doctor\`` : `${argv[0]}: cannot run pulumi: ${e.message}`);
-      resolve(127);
+      resolve(EXIT.noPulumi);
     });
     // A signal-terminated CLI exits like a shell would report it.
     child.on("exit", (code, signal) => resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
@@ -75,13 +86,7 @@ if (require.main === module) {
   const verb = process.argv[2] as Verb;
   if (!VERBS.includes(verb)) {
     process.stderr.write(`deploy: first argument must be one of ${VERBS.join(", ")}, got ${JSON.stringify(process.argv[2])}\n`);
-    process.exit(1);
+    process.exit(EXIT.usage);
   }
-  runDeploy(verb, process.argv.slice(3)).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`${verb}: internal error: ${(e as Error).stack ?? e}\n`);
-      process.exit(70);
-    },
-  );
+  runMain(verb, runDeploy(verb, process.argv.slice(3)), { exit: true });
 }

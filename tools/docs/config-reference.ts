@@ -1,13 +1,12 @@
-// The README's configuration reference, generated from the schema so docs and validation never drift.
-// `npm run docs:config` prints it; `npm run docs:config -- --write` updates README.md in place.
-import "../compile-cache";
-import * as fs from "fs";
-import * as path from "path";
+// The configuration reference (docs/configuration.md), generated from the schema so docs and validation
+// never drift. `npm run docs:config` prints it; `npm run docs:config -- --write` updates the docs in place.
 import { TOP_LEVEL, walk } from "../../components/core/config";
-import { PROJECT_ROOT } from "../../stacks/project-root";
 
 export const BEGIN = "<!-- config-reference:begin (npm run docs:config -- --write) -->";
 export const END = "<!-- config-reference:end -->";
+
+/** The page that holds the reference, relative to the project root. */
+export const CONFIG_REFERENCE_PAGE = "docs/configuration.md";
 
 export function configReference(): string {
   const cell = (s: string) => s.replace(/\|/g, "\\|");
@@ -18,18 +17,14 @@ export function configReference(): string {
   return rows.join("\n");
 }
 
-export function withReference(readme: string): string {
-  const a = readme.indexOf(BEGIN);
-  const b = readme.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`README.md has no ${BEGIN} … ${END} block`);
-  return `${readme.slice(0, a + BEGIN.length)}\n${configReference()}\n${readme.slice(b)}`;
+/** The text with its BEGIN … END block replaced by `content`; throws when the block is missing. */
+export function withBlock(text: string, begin: string, end: string, content: string, file = CONFIG_REFERENCE_PAGE): string {
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${file} has no ${begin} … ${end} block`);
+  return `${text.slice(0, a + begin.length)}\n${content}\n${text.slice(b)}`;
 }
 
-if (require.main === module) {
-  if (process.argv.includes("--write")) {
-    const file = path.join(PROJECT_ROOT, "README.md");
-    fs.writeFileSync(file, withReference(fs.readFileSync(file, "utf8")));
-  } else {
-    process.stdout.write(`${configReference()}\n`);
-  }
+export function withReference(page: string): string {
+  return withBlock(page, BEGIN, END, configReference());
 }

@@ -1,72 +1,62 @@
-// `npm run plan -- [--stack NAME] [--json] [--out DIR]`: the HA plan of a stack, offline.
-// Exit codes: 0 ok; 1 invalid config or unknown stack (one line on stderr); 2 mandatory policy violations;
-// 3 the policy pack could not run.
+// `npm run plan -- [-s NAME] [--json] [--out DIR]`: the HA plan of a stack, offline.
+// Exit codes (docs/cli.md): 0 clean; 1 invalid config or unknown stack (one line on stderr); 2 usage;
+// 3 the policy pack could not run; 4 mandatory policy violations.
 import "../compile-cache";
 import * as path from "path";
-import { writeKubernetesObjects } from "./out";
-import { renderPlan } from "./render";
-import { terminalSteps } from "./steps";
-import { planForCommand, planJson } from "./run";
-import { DEFAULT_STACK } from "./stack-file";
+import { CommandLine, CommandSpec, runCommand, runMain } from "../cli/command";
+import { EXIT } from "../cli/exit-codes";
+import { stackOf, stackOption } from "../cli/stack";
 
-interface Args {
-  stack: string;
-  json: boolean;
-  out?: string;
-}
+export const PLAN_COMMAND: CommandSpec = {
+  name: "plan",
+  summary: "the HA plan of a stack, offline: resources, per-zone GPU capacity and the policy pack's results (no cloud, no Pulumi CLI).",
+  usage: ["npm run plan -- [-s NAME] [--json] [--out DIR]"],
+  options: {
+    stack: stackOption({ required: false }),
+    json: { type: "boolean", help: "print one JSON document (stable keys) instead of the human plan" },
+    out: { type: "string", value: "DIR", help: "also write every Kubernetes object the program declares, one YAML file each" },
+  },
+  examples: [
+    "npm run plan                                # the default stack, eks-us-east-1",
+    "npm run plan -- -s aks-eastus2 --json > plan.json",
+    "npm run plan -- -s dr-global                # the global DR stack's routing and failover estimate",
+  ],
+  exits: [
+    [EXIT.ok, "the plan is clean"],
+    [EXIT.failed, "unknown stack or invalid stack config (one line naming the key)"],
+    [EXIT.usage, "bad flag or value"],
+    [EXIT.packDidNotRun, "the policy pack could not run"],
+    [EXIT.mandatory, "mandatory policy violations"],
+  ],
+  notes: ["Reference: docs/plan.md."],
+};
 
-export function parseArgs(argv: string[]): Args {
-  const a: Args = { stack: DEFAULT_STACK, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg}: needs a value`);
-      return v;
-    };
-    if (arg === "--stack" || arg === "-s") a.stack = value();
-    else if (arg.startsWith("--stack=")) a.stack = arg.slice(8);
-    else if (arg === "--json") a.json = true;
-    else if (arg === "--out") a.out = value();
-    else if (arg.startsWith("--out=")) a.out = arg.slice(6);
-    else throw new UsageError(`${arg}: unknown argument (allowed: --stack NAME, --json, --out DIR)`);
+async function main(cl: CommandLine): Promise<number> {
+  const stack = stackOf(cl.values, { required: false });
+  const json = cl.values.json === true;
+  const out = cl.values.out as string | undefined;
+  // Loaded here, not at the top: `--help` and usage errors answer without loading the SDK.
+  const [{ planForCommand, planJson }, { renderPlan }, { terminalSteps }, { writeKubernetesObjects }] = await Promise.all([
+    import("./run"),
+    import("./render"),
+    import("./steps"),
+    import("./out"),
+  ]);
+  const p = await planForCommand("plan", stack, terminalSteps());
+  if (!p) return EXIT.failed;
+  if (out) {
+    const files = writeKubernetesObjects(p.resources, out);
+    if (!json) process.stderr.write(`wrote ${files.length} Kubernetes objects to ${path.resolve(out)}\n`);
   }
-  return a;
-}
-
-class UsageError extends Error {}
-
-async function main(): Promise<number> {
-  let args: Args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`plan: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const p = await planForCommand("plan", args.stack, terminalSteps());
-  if (!p) return 1;
-  if (args.out) {
-    const files = writeKubernetesObjects(p.resources, args.out);
-    if (!args.json) process.stderr.write(`wrote ${files.length} Kubernetes objects to ${path.resolve(args.out)}\n`);
-  }
-  process.stdout.write(args.json ? `${JSON.stringify(planJson(p), null, 2)}\n` : `${renderPlan(p)}\n`);
-  if (p.policy.diagnostics.some((d) => d.level === "mandatory")) return 2;
+  process.stdout.write(json ? `${JSON.stringify(planJson(p), null, 2)}\n` : `${renderPlan(p)}\n`);
+  if (p.policy.diagnostics.some((d) => d.level === "mandatory")) return EXIT.mandatory;
   // A pack that cannot start must not pass for a clean one.
   if (!p.policy.ran) {
     process.stderr.write(`plan: the policy pack did not run: ${p.policy.error ?? "unknown reason"}\n`);
-    return 3;
+    return EXIT.packDidNotRun;
   }
-  return 0;
+  return EXIT.ok;
 }
 
 // exitCode, not exit(): a large `--json` document written to a pipe must drain before the process ends.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`plan: internal error: ${(e as Error).stack ?? e}\n`);
-    process.exit(70);
-  },
-);
+if (require.main === module) runMain("plan", runCommand(PLAN_COMMAND, process.argv.slice(2), main));

@@ -1,58 +1,57 @@
-// `npm run report -- --stack <stack> [--out report.html]`: the HA report page of a stack's offline plan.
-// Exit: 0 written; 1 bad arguments, unknown stack or invalid config (one line on stderr).
+// `npm run report -- [-s NAME] [--out FILE]`: the HA report page of a stack's offline plan.
+// Exit (docs/cli.md): 0 written; 1 unknown stack or invalid config; 2 usage (one line on stderr).
 import "../compile-cache";
 import * as fs from "fs";
 import * as path from "path";
-import { terminalSteps } from "../plan/steps";
-import { planForCommand } from "../plan/run";
-import { DEFAULT_STACK } from "../plan/stack-file";
-import { renderReport } from "./html";
-import { reportModel } from "./model";
+import { CommandLine, CommandSpec, parseCommandLine, runCommand, runMain } from "../cli/command";
+import { EXIT } from "../cli/exit-codes";
+import { stackOf, stackOption } from "../cli/stack";
+
+export const REPORT_COMMAND: CommandSpec = {
+  name: "report",
+  summary: "the HA report page of a stack's offline plan: one self-contained HTML file (capacity per zone, zone and spot loss, PDB and spread coverage, policy results).",
+  usage: ["npm run report -- [-s NAME] [--out FILE]"],
+  options: {
+    stack: stackOption({ required: false }),
+    out: { type: "string", value: "FILE", help: "where to write the page (default report.html)" },
+  },
+  examples: ["npm run report                              # eks-us-east-1 → report.html", "npm run report -- -s aks-eastus2 --out aks.html"],
+  exits: [
+    [EXIT.ok, "the page was written (its path on stdout)"],
+    [EXIT.failed, "unknown stack or invalid stack config"],
+    [EXIT.usage, "bad flag or value"],
+  ],
+  notes: ["Reference: docs/plan.md#the-ha-report-page."],
+};
 
 export interface ReportArgs {
   stack: string;
   out: string;
 }
 
-export function parseReportArgs(argv: readonly string[]): ReportArgs {
-  const a: ReportArgs = { stack: DEFAULT_STACK, out: "report.html" };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("-")) throw new Error(`${arg}: needs a value`);
-      return v;
-    };
-    if (arg === "--stack" || arg === "-s") a.stack = value();
-    else if (arg.startsWith("--stack=")) a.stack = arg.slice("--stack=".length);
-    else if (arg === "--out") a.out = value();
-    else if (arg.startsWith("--out=")) a.out = arg.slice("--out=".length);
-    else throw new Error(`${arg}: unknown argument (allowed: --stack NAME, --out FILE)`);
-  }
-  return a;
+export function reportArgs(cl: CommandLine): ReportArgs {
+  return { stack: stackOf(cl.values, { required: false }), out: (cl.values.out as string | undefined) ?? "report.html" };
 }
 
-async function main(argv: string[]): Promise<number> {
-  let args: ReportArgs;
-  try {
-    args = parseReportArgs(argv);
-  } catch (e) {
-    process.stderr.write(`report: ${(e as Error).message}\n`);
-    return 1;
-  }
+/** argv → arguments; throws a UsageError (one line) for a bad command line. */
+export function parseReportArgs(argv: readonly string[]): ReportArgs {
+  return reportArgs(parseCommandLine(REPORT_COMMAND, argv));
+}
+
+async function main(cl: CommandLine): Promise<number> {
+  const args = reportArgs(cl);
+  // Loaded here, not at the top: `--help` and usage errors answer without loading the SDK.
+  const [{ planForCommand }, { terminalSteps }, { renderReport }, { reportModel }] = await Promise.all([
+    import("../plan/run"),
+    import("../plan/steps"),
+    import("./html"),
+    import("./model"),
+  ]);
   const p = await planForCommand("report", args.stack, terminalSteps());
-  if (!p) return 1;
+  if (!p) return EXIT.failed;
   fs.writeFileSync(args.out, renderReport(reportModel(p)));
   process.stdout.write(`wrote ${path.resolve(args.out)}\n`);
-  return 0;
+  return EXIT.ok;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`report: internal error: ${(e as Error).stack ?? e}\n`);
-      process.exit(70);
-    },
-  );
-}
+if (require.main === module) runMain("report", runCommand(REPORT_COMMAND, process.argv.slice(2), main), { exit: true });

@@ -1,14 +1,17 @@
-// Command-line options of `npm run verify`: pure parsing and validation. Every problem is a UsageError with
-// one line naming the flag, what is allowed and what was given; the CLI turns it into exit code 2.
+// Command-line options of `npm run verify`: pure parsing and validation on the shared command line
+// (tools/cli). Every problem is a UsageError with one line naming the flag, what is allowed and what was
+// given; the CLI turns it into exit code 2.
+import { CommandSpec, parseCommandLine, UsageError, Values } from "../cli/command";
+import { EXIT } from "../cli/exit-codes";
 import { HA_THRESHOLDS, SINGLE_WORKER_THRESHOLDS, Thresholds } from "./verdict";
+
+export { UsageError };
 
 export const FAULTS = ["none", "frontend-pod", "worker-pod", "drain-node", "zone"] as const;
 export type FaultKind = (typeof FAULTS)[number];
 
 /** Upper bound of a run, so a typo cannot leave load (and a cordon) running for days. */
 export const MAX_DURATION_SECONDS = 3600;
-
-export class UsageError extends Error {}
 
 export interface VerifyArgs {
   /** Frontend base URL, e.g. http://127.0.0.1:8000 (no default: required). */
@@ -64,47 +67,63 @@ export interface VerifyArgs {
   readonly help: boolean;
 }
 
-export const USAGE = `usage: npm run verify -- --url URL [--fault none|frontend-pod|worker-pod|drain-node|zone]
-  [--duration S] [--concurrency N] [--fault-at S] [--timeout S] [--rate RPS] [--stream] [--model NAME]
-  [--max-tokens N] [--min-success 0..1] [--max-recovery S] [--single-worker] [--recovery-ratio 0..1]
-  [--recovery-window S] [--bucket S] [--report FILE.json] [--html FILE.html] [--quiet]
-  [--namespace NS --context CTX [--kubeconfig FILE] [--deployment DGD] [--component NAME] [--pods N|all]
-   [--node NAME] [--zone ZONE]]`;
+export const VERIFY_COMMAND: CommandSpec = {
+  name: "verify",
+  summary: "drive load against a deployed frontend, inject one fault through the Kubernetes API, and judge the run (success rate, recovery time).",
+  usage: [
+    "npm run verify -- --url URL [--fault none|frontend-pod|worker-pod|drain-node|zone] [--duration S] [--concurrency N]",
+    "  [--fault-at S] [--timeout S] [--rate RPS] [--stream] [--model NAME] [--max-tokens N] [--min-success 0..1]",
+    "  [--max-recovery S] [--single-worker] [--recovery-ratio 0..1] [--recovery-window S] [--bucket S]",
+    "  [--report FILE.json] [--html FILE.html] [--quiet] [--namespace NS --context CTX [--kubeconfig FILE]",
+    "  [--deployment DGD] [--component NAME] [--pods N|all] [--node NAME] [--zone ZONE]]",
+  ],
+  options: {
+    url: { type: "string", value: "URL", help: "frontend base URL, e.g. http://127.0.0.1:8000 (required)" },
+    fault: { type: "string", value: "KIND", help: `fault to inject: ${FAULTS.join("|")} (default none: measure a fault you cause)` },
+    duration: { type: "string", value: "S", help: `length of the load in seconds, 1–${MAX_DURATION_SECONDS} (default 120)` },
+    concurrency: { type: "string", value: "N", help: "concurrent clients (default 10)" },
+    "fault-at": { type: "string", value: "S", help: "second of the load at which the fault is injected (default 30, at most half the duration; 0 with none)" },
+    timeout: { type: "string", value: "S", help: "per-request timeout in seconds (default 30)" },
+    rate: { type: "string", value: "RPS", help: "requests per second per client; 0 = back to back (default 1)" },
+    stream: { type: "boolean", help: "use SSE streaming" },
+    model: { type: "string", value: "NAME", help: "model name (default: the first listed by /v1/models)" },
+    "max-tokens": { type: "string", value: "N", help: "max_tokens of each request (default 32)" },
+    "min-success": { type: "string", value: "0..1", help: "pass threshold on the success rate (default 0.90; 0.10 with --single-worker)" },
+    "max-recovery": { type: "string", value: "S", help: "pass threshold on recovery seconds (default 60; 180 with --single-worker)" },
+    "single-worker": { type: "boolean", help: "the single-worker preset of Dynamo's fault-tolerance tests" },
+    "recovery-ratio": { type: "string", value: "0..1", help: "success share that counts as recovered (default 0.9)" },
+    "recovery-window": { type: "string", value: "S", help: "seconds the share must hold (default 10)" },
+    bucket: { type: "string", value: "S", help: "timeline bucket in seconds (default 1)" },
+    report: { type: "string", value: "FILE", help: "write the JSON report" },
+    html: { type: "string", value: "FILE", help: "write the self-contained HTML timeline page" },
+    quiet: { type: "boolean", help: "no per-second progress lines" },
+    namespace: { type: "string", value: "NS", help: "namespace to inject into (required with a fault)" },
+    context: { type: "string", value: "CTX", help: "kubeconfig context (required with a fault; the current context is never assumed)" },
+    kubeconfig: { type: "string", value: "FILE", help: "kubeconfig file (default $KUBECONFIG, then ~/.kube/config)" },
+    deployment: { type: "string", value: "DGD", help: "only pods of this DynamoGraphDeployment" },
+    component: { type: "string", value: "NAME", help: "only pods of this component" },
+    pods: { type: "string", value: "N|all", help: "pods frontend-pod/worker-pod delete (default 1)" },
+    node: { type: "string", value: "NAME", help: "drain-node: the node (default: the first worker pod's)" },
+    zone: { type: "string", value: "ZONE", help: "zone: the zone (default: the first worker pod's node's)" },
+  },
+  examples: [
+    "npm run verify:demo                          # try it: loopback stubs, a worker-pod fault, the verdict page",
+    "npm run verify -- --url http://frontend.example:8000 --duration 300 --html run.html   # a fault you cause",
+    "npm run verify -- --url http://127.0.0.1:8000 --fault worker-pod --namespace dynamo --context prod-use1",
+  ],
+  exits: [
+    [EXIT.ok, "pass"],
+    [EXIT.failed, "fail: a threshold missed, the fault did not land, or interrupted"],
+    [EXIT.usage, "bad flag or value, or a preflight refusal (unknown context, no target, frontend unreachable): nothing was injected"],
+  ],
+  notes: ["Reference: docs/verifier.md."],
+};
 
 type Raw = Map<string, string | true>;
 
-const VALUED = new Set([
-  "url", "fault", "duration", "concurrency", "fault-at", "timeout", "rate", "model", "max-tokens", "min-success",
-  "max-recovery", "recovery-ratio", "recovery-window", "bucket", "report", "html", "namespace", "context",
-  "kubeconfig", "deployment", "component", "pods", "node", "zone",
-]);
-const FLAGS = new Set(["stream", "single-worker", "quiet", "help"]);
-
-function tokenize(argv: readonly string[]): Raw {
+function rawOf(values: Values): Raw {
   const raw: Raw = new Map();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "-h") {
-      raw.set("help", true);
-      continue;
-    }
-    if (!arg.startsWith("--")) throw new UsageError(`${arg}: unexpected argument (flags start with --)`);
-    const eq = arg.indexOf("=");
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (FLAGS.has(name)) {
-      if (eq >= 0) throw new UsageError(`--${name}: takes no value, got ${arg.slice(eq + 1)}`);
-      raw.set(name, true);
-    } else if (VALUED.has(name)) {
-      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
-        throw new UsageError(`--${name}: needs a value`);
-      }
-      if (raw.has(name)) throw new UsageError(`--${name}: given twice`);
-      raw.set(name, value);
-    } else {
-      throw new UsageError(`--${name}: unknown flag (see --help)`);
-    }
-  }
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) raw.set(k, v as string | true);
   return raw;
 }
 
@@ -137,7 +156,12 @@ function parseUrl(v: string | undefined): string {
 }
 
 export function parseArgs(argv: readonly string[]): VerifyArgs {
-  const raw = tokenize(argv);
+  return verifyArgs(parseCommandLine(VERIFY_COMMAND, argv).values);
+}
+
+/** Parsed flags → validated arguments (defaults, ranges, the safety rules of faults). */
+export function verifyArgs(values: Values): VerifyArgs {
+  const raw = rawOf(values);
   const help = raw.has("help");
   const fault = (str(raw, "fault") ?? "none") as FaultKind;
   if (!FAULTS.includes(fault)) throw new UsageError(`--fault: one of ${FAULTS.join("|")}, got ${str(raw, "fault")}`);

@@ -1,23 +1,15 @@
 // `npm run verify -- --url URL [--fault KIND] …`: drive load against a deployed frontend, inject one fault,
-// judge the run. Exit codes: 0 pass; 1 fail (thresholds missed, fault did not land, or interrupted);
-// 2 usage or preflight error (nothing was injected).
+// judge the run. Exit codes (docs/cli.md): 0 pass; 1 fail (thresholds missed, fault did not land, or
+// interrupted); 2 usage or preflight error (nothing was injected); 70 internal error.
 import "../compile-cache";
-import { parseArgs, UsageError, USAGE, VerifyArgs } from "./args";
-import { PreflightError, verify } from "./run";
+import { CommandLine, runCommand, runMain } from "../cli/command";
+import { EXIT } from "../cli/exit-codes";
+import { VERIFY_COMMAND, verifyArgs } from "./args";
 
-async function main(argv: string[]): Promise<number> {
-  let args: VerifyArgs;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`verify: ${e.message}\n`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+async function main(cl: CommandLine): Promise<number> {
+  const args = verifyArgs(cl.values);
+  // Loaded after the arguments are good: `--help` and usage errors answer without the Kubernetes client.
+  const { PreflightError, verify } = await import("./run");
   // Ctrl-C / SIGTERM stop the load and undo cordons before exiting; a second signal exits at once.
   const ac = new AbortController();
   let signals = 0;
@@ -33,21 +25,15 @@ async function main(argv: string[]): Promise<number> {
   process.on("SIGTERM", onSignal);
   try {
     const report = await verify(args, { signal: ac.signal });
-    return report.verdict === "pass" ? 0 : 1;
+    return report.verdict === "pass" ? EXIT.ok : EXIT.failed;
   } catch (e) {
     if (!(e instanceof PreflightError)) throw e;
     process.stderr.write(`verify: ${e.message}\n`);
-    return 2;
+    return EXIT.usage;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    process.stderr.write(`verify: internal error: ${(e as Error).stack ?? e}\n`);
-    process.exit(1);
-  },
-);
+if (require.main === module) runMain("verify", runCommand(VERIFY_COMMAND, process.argv.slice(2), main), { exit: true });

@@ -36,9 +36,13 @@ export interface LoadRun {
 }
 
 /** Network error code from a fetch failure (undici puts it on `cause`). */
-function classifyNetworkError(e: unknown): string {
-  const err = e as { code?: string; cause?: { code?: string; name?: string } };
-  const code = err?.cause?.code ?? err?.code;
+export function classifyNetworkError(e: unknown): string {
+  const err = e as { name?: unknown; code?: unknown; cause?: { code?: unknown; name?: string } };
+  // AbortSignal.timeout rejects with a DOMException "TimeoutError" whose `code` is a number.
+  if (err?.name === "TimeoutError" || err?.name === "AbortError") return "timeout";
+  // Codes are strings from Node and undici, but a cause may carry a number (an HTTP/2 or TLS error code).
+  const raw = err?.cause?.code ?? err?.code;
+  const code = typeof raw === "string" ? raw : raw === undefined || raw === null ? undefined : String(raw);
   if (code === "ECONNREFUSED") return "refused";
   if (code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET" || code === "UND_ERR_CLOSED") return "reset";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "dns";

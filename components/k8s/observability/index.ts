@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../../core/config";
 import { checkObservability } from "../../core/config/checks/observability";
 import { CapacityReport } from "../../core/sizing";
-import { ClusterFacts, KubernetesLayer } from "../cluster-facts";
+import { ClusterFacts } from "../../core/cluster-facts";
+import type { KubernetesLayer } from "../kubernetes-layer";
 import { Observability } from "./observability";
 import { resolveSettings } from "./settings";
 

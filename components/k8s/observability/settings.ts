@@ -2,7 +2,8 @@
 import { RegionalConfig } from "../../core/config";
 import { LABEL_CAPACITY, ZONE_KEY } from "../../core/labels";
 import { CapacityReport } from "../../core/sizing";
-import { ClusterFacts, KubernetesLayer } from "../cluster-facts";
+import { ClusterFacts } from "../../core/cluster-facts";
+import type { KubernetesLayer } from "../kubernetes-layer";
 
 /** The dynamo-platform chart's default namespace (dynamo-facts §1.4). */
 export const DEFAULT_PLATFORM_NAMESPACE = "dynamo-system";

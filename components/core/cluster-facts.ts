@@ -1,6 +1,8 @@
-import { Provider } from "@pulumi/kubernetes/provider";
-import * as pulumi from "@pulumi/pulumi";
-import { CapacityType } from "../core/sizing";
+// The one seam between the cloud layers (components/aws, components/azure) and the cloud-neutral
+// Kubernetes layer (components/k8s): types only, so neither side loads the other.
+import type { Provider } from "@pulumi/kubernetes/provider";
+import type * as pulumi from "@pulumi/pulumi";
+import type { CapacityReport, CapacityType } from "./sizing";
 
 export interface Toleration {
   key: string;
@@ -60,23 +62,7 @@ export interface RegionLayer {
   /** The region's cloud provider (aws.Provider or azure-native Provider): later cloud resources (storage) use it too. */
   readonly cloudProvider: pulumi.ProviderResource;
   /** The plan's `capacity` section, from the shared zone-loss sizing. */
-  readonly capacity: import("../core/sizing").CapacityReport;
+  readonly capacity: CapacityReport;
   /** Stack outputs of the cloud layer (cluster name, kubeconfig as a secret, …). */
   readonly outputs: Record<string, pulumi.Input<unknown>>;
-}
-
-/** What the Kubernetes layer (components/k8s/layer.ts) hands on to observability and the stack outputs. */
-export interface KubernetesLayer {
-  readonly namespace: string;
-  readonly graphName: string;
-  /** Graph components: name, Dynamo component type and replicas. */
-  readonly components: readonly { readonly name: string; readonly type: string; readonly replicas: number }[];
-  /**
-   * Namespace of the dynamo-platform release (operator, bundled etcd/NATS), for monitors and alerts.
-   * @default "dynamo-system"
-   */
-  readonly platformNamespace?: string;
-  readonly outputs: Record<string, pulumi.Input<unknown>>;
-  /** Resources later layers wait for (CRDs, platform). */
-  readonly readyResources: readonly pulumi.Resource[];
 }

@@ -1,5 +1,16 @@
-import * as pulumi from "@pulumi/pulumi";
-import type { PlatformCheckpoint } from "./platform-values";
+// What the cloud storage layer (components/storage) hands the Kubernetes layer: types only, like ClusterFacts.
+import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The operator's checkpoint storage. The pinned operator config renders `storage` only for type `pvc`
+ * (pvcName, basePath, create, size, storageClassName, accessMode): ai-dynamo/dynamo
+ * deploy/helm/charts/platform/components/operator/templates/operator-config.yaml
+ * @08e3491d30ad6993c0ee0dd8dfb1ff6720400399. S3 and OCI stores have no operator setting there.
+ */
+export interface PlatformCheckpoint {
+  readonly pvcName: string;
+  readonly basePath: string;
+}
 
 /** What the Kubernetes layer needs to know of the model/checkpoint store (S3, Azure Blob, a RWX PVC, or none). */
 export interface StorageFacts {
