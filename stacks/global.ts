@@ -21,7 +21,7 @@ export const ROUTE53_PROVIDER_REGION = "us-east-1";
 export function globalStack(c: GlobalConfig): Record<string, unknown> {
   const g = c.global;
   const regions = g.regions.map((r) => readRegion(r.stack));
-  const common = { regions, mode: g.mode, intervalSeconds: g.healthCheckIntervalSeconds, failureThreshold: g.healthCheckFailureThreshold, tags: c.labels };
+  const common = { regions, mode: g.mode, intervalSeconds: g.healthCheckIntervalSeconds, failureThreshold: g.healthCheckFailureThreshold, tags: c.labels, protect: g.protectRouting };
   let endpoint: pulumi.Input<string>;
   switch (g.dnsProvider) {
     case "route53": {

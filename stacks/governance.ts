@@ -55,7 +55,7 @@ export function governanceStack(c: GovernanceConfig): Record<string, unknown> {
       mode: g.mode,
       stacks: g.stacks,
       policyPacks: g.policyPacks,
-    });
+    }, { protect: c.governance.protectPolicyGroups, retainOnDelete: c.governance.protectPolicyGroups });
   }
   return {
     env: c.env,

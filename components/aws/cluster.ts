@@ -55,8 +55,14 @@ export class EksCluster extends pulumi.ComponentResource {
       { parent: this, protect: true, retainOnDelete: true },
     );
     new kms.Alias(`${name}-secrets`, { name: `alias/eks/${args.clusterName}-secrets`, targetKeyId: this.secretsKey.keyId }, { parent: this });
-    // EKS writes to this group; creating it first gives it a retention instead of "never expire".
-    const logs = new cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/eks/${args.clusterName}/cluster`, retentionInDays: args.logRetentionDays ?? 90, tags }, { parent: this });
+    // EKS writes to this group; creating it first gives it a retention instead of "never expire". The
+    // audit trail outlives the cluster: kept like it, and retained on delete.
+    const keep = args.protect ?? true;
+    const logs = new cloudwatch.LogGroup(
+      `${name}-logs`,
+      { name: `/aws/eks/${args.clusterName}/cluster`, retentionInDays: args.logRetentionDays ?? 90, tags },
+      { parent: this, protect: keep, retainOnDelete: keep },
+    );
     this.cluster = new eks.Cluster(
       name,
       {

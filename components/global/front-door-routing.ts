@@ -6,7 +6,7 @@ import * as cdn from "@pulumi/azure-native/cdn";
 import * as pulumi from "@pulumi/pulumi";
 import { frontDoorSampling } from "../core/failover";
 import { field, resolveRegions } from "./region-ref";
-import { frontDoorProtocols, GlobalRoutingArgs, originPorts, originPriority } from "./routing-plan";
+import { frontDoorProtocols, GlobalRoutingArgs, originPorts, originPriority, routingProtection } from "./routing-plan";
 
 export interface FrontDoorRoutingArgs extends GlobalRoutingArgs {
   /** Resource group of the Front Door profile. */
@@ -24,13 +24,15 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
   constructor(name: string, args: FrontDoorRoutingArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:azure:FrontDoorRouting", name, {}, opts);
     const child = { parent: this };
+    // The endpoint's host name (random suffix) is what clients use: it and its profile are kept.
+    const keep = { ...child, ...routingProtection(args.protect) };
     const rg = args.resourceGroupName;
     // Every region probes and serves alike (checked): the first region's settings are the group's.
     const checked = resolveRegions(args.regions, { dnsProvider: "azure-frontdoor", mode: args.mode, activeActiveRouting: "latency" });
     const protocols = field(checked, 0, "protocol").apply(frontDoorProtocols);
-    this.profile = new cdn.Profile(`${name}-profile`, { resourceGroupName: rg, location: "global", sku: { name: "Standard_AzureFrontDoor" }, tags: args.tags ?? {} }, child);
+    this.profile = new cdn.Profile(`${name}-profile`, { resourceGroupName: rg, location: "global", sku: { name: "Standard_AzureFrontDoor" }, tags: args.tags ?? {} }, keep);
     const profileName = this.profile.name;
-    this.endpoint = new cdn.AFDEndpoint(`${name}-endpoint`, { resourceGroupName: rg, profileName, location: "global", enabledState: "Enabled" }, child);
+    this.endpoint = new cdn.AFDEndpoint(`${name}-endpoint`, { resourceGroupName: rg, profileName, location: "global", enabledState: "Enabled" }, keep);
     this.originGroup = new cdn.AFDOriginGroup(
       `${name}-origins`,
       {

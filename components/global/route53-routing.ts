@@ -5,7 +5,7 @@ import * as route53 from "@pulumi/aws/route53";
 import * as pulumi from "@pulumi/pulumi";
 import { isIpv4 } from "./region-checks";
 import { field, resolveRegions } from "./region-ref";
-import { DnsRoutingArgs, failoverRecordType } from "./routing-plan";
+import { DnsRoutingArgs, failoverRecordType, routingProtection } from "./routing-plan";
 
 export interface Route53RoutingArgs extends DnsRoutingArgs {
   /** Public hosted zone name, e.g. `example.com`. */
@@ -23,6 +23,7 @@ export class Route53Routing extends pulumi.ComponentResource {
   constructor(name: string, args: Route53RoutingArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:Route53Routing", name, {}, opts);
     const child = { parent: this };
+    const keep = { ...child, ...routingProtection(args.protect) };
     const activeActiveRouting = args.activeActiveRouting ?? "latency";
     this.fqdn = `${args.recordName}.${args.zoneName}`;
     const checked = resolveRegions(args.regions, { dnsProvider: "route53", mode: args.mode, activeActiveRouting });
@@ -43,7 +44,7 @@ export class Route53Routing extends pulumi.ComponentResource {
           enableSni: protocol.apply((p) => p === "HTTPS"),
           tags: { ...(args.tags ?? {}), Name: `${this.fqdn} ${r.stack}` },
         },
-        child,
+        keep,
       );
       this.healthChecks.push(check);
       this.records.push(
@@ -59,7 +60,7 @@ export class Route53Routing extends pulumi.ComponentResource {
             healthCheckId: check.id,
             ...routingPolicy(args.mode, activeActiveRouting, checked, i),
           },
-          child,
+          keep,
         ),
       );
     });

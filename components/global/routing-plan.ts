@@ -51,6 +51,18 @@ export interface GlobalRoutingArgs {
   readonly failureThreshold: number;
   /** Tags on the routing resources. @default {} */
   readonly tags?: Record<string, string>;
+  /**
+   * Protect and retain on delete what clients resolve (records, health checks, the profile and its
+   * endpoint): deleting them takes the service's name off the internet.
+   * @default true
+   */
+  readonly protect?: boolean;
+}
+
+/** The resource options of the routing resources clients depend on (`protect` and `retainOnDelete` alike). */
+export function routingProtection(protect: boolean | undefined): { protect: boolean; retainOnDelete: boolean } {
+  const keep = protect ?? true;
+  return { protect: keep, retainOnDelete: keep };
 }
 
 /** DNS-based routing (Route 53, Traffic Manager) adds a record TTL and the active-active policy. */

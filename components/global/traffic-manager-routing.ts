@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { trafficManagerTimeoutSeconds, trafficManagerToleratedFailures } from "../core/failover";
 import { trafficManagerLocation } from "./region-checks";
 import { field, resolveRegions } from "./region-ref";
-import { DnsRoutingArgs, trafficManagerMethod } from "./routing-plan";
+import { DnsRoutingArgs, routingProtection, trafficManagerMethod } from "./routing-plan";
 
 export interface TrafficManagerRoutingArgs extends DnsRoutingArgs {
   /** Resource group of the profile. */
@@ -54,7 +54,8 @@ export class TrafficManagerRouting extends pulumi.ComponentResource {
         })),
         tags: args.tags ?? {},
       },
-      { parent: this },
+      // The profile is the record clients resolve (`<label>.trafficmanager.net`).
+      { parent: this, ...routingProtection(args.protect) },
     );
     this.fqdn = this.profile.dnsConfig.apply((d) => d?.fqdn ?? `${args.dnsLabel}.trafficmanager.net`);
     this.registerOutputs({ fqdn: this.fqdn });

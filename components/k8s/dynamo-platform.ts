@@ -5,6 +5,7 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as helm from "@pulumi/kubernetes/helm/v3";
 import * as policyv1 from "@pulumi/kubernetes/policy/v1";
 import * as pulumi from "@pulumi/pulumi";
+import { dataProtection } from "../core/storage-plan";
 import { VERSIONS } from "../core/versions";
 import { dynamoCrds } from "./crds";
 import { OPERATOR_POSTRENDER, operatorMetricsService, operatorPdb } from "./operator-ha";
@@ -26,6 +27,12 @@ export interface DynamoPlatformArgs {
    * @default true
    */
   readonly protectCrds?: boolean;
+  /**
+   * Let `pulumi destroy` delete the namespace, and with it the etcd and NATS volume claims the chart
+   * creates there (off: the namespace is protected and retained on delete).
+   * @default false
+   */
+  readonly allowDataLoss?: boolean;
   /**
    * Seconds Helm may take to install or upgrade the chart (hooks included).
    * @default 900
@@ -57,7 +64,8 @@ export class DynamoPlatform extends pulumi.ComponentResource {
     const chartVersion = args.chartVersion ?? VERSIONS.dynamoPlatform.version;
     const waitFor = [...(args.waitFor ?? [])];
 
-    const ns = new corev1.Namespace(`${name}-ns`, { metadata: { name: namespace } }, { parent: this, dependsOn: waitFor });
+    // The chart's etcd and NATS StatefulSets keep their claims here: deleting the namespace deletes them.
+    const ns = new corev1.Namespace(`${name}-ns`, { metadata: { name: namespace } }, { parent: this, dependsOn: waitFor, ...dataProtection(args.allowDataLoss ?? false) });
 
     // Bootstrap CRDs (crds.ts): created before the chart and every graph, never deleted (deleting a
     // CRD deletes every object of its kind: retainOnDelete always, protect unless turned off), and

@@ -56,6 +56,7 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
         checkpoint: storage.checkpoint,
       },
       protectCrds: c.platform.protectCrds,
+      allowDataLoss: c.storage.allowDataLoss,
       timeoutSeconds: c.platform.helmTimeoutSeconds,
       waitFor: ready,
     },

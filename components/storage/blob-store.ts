@@ -78,7 +78,8 @@ export class CheckpointStore extends pulumi.ComponentResource {
         deleteRetentionPolicy: { enabled: true, days },
         containerDeleteRetentionPolicy: { enabled: true, days },
       },
-      child,
+      // Versioning and soft delete are the account's undo: kept with it.
+      keep,
     );
     this.container = new storage.BlobContainer(
       `${name}-container`,

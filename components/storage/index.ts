@@ -8,15 +8,16 @@ import { azureAccountName, replicationTarget, s3BucketName } from "../core/stora
 import { ClusterFacts } from "../core/cluster-facts";
 import { NO_STORAGE, StorageFacts } from "../core/storage-facts";
 import { CheckpointStore } from "./blob-store";
+import { AZURE_RWX_CLASS, premiumFileClass } from "./file-storage-class";
 import { CHREK_BASE_PATH, CheckpointVolume } from "./pvc-store";
 import { CheckpointBucket } from "./s3-store";
 
 /**
- * The default ReadWriteMany class: Azure Files premium, which AKS ships. EKS ships no ReadWriteMany
- * class (EFS needs its CSI driver and a file system), so AWS stacks must name one in
- * storage.pvcStorageClass (checked before anything registers).
+ * The default ReadWriteMany class: Azure Files premium with Retain (created here, file-storage-class.ts).
+ * EKS ships no ReadWriteMany class (EFS needs its CSI driver and a file system), so AWS stacks must
+ * name one in storage.pvcStorageClass (checked before anything registers).
  */
-export const AZURE_RWX_CLASS = "azurefile-csi-premium";
+export { AZURE_RWX_CLASS };
 
 /** The service account the graph's pods run as when they use the store. */
 export function storageServiceAccount(c: RegionalConfig): string {
@@ -43,13 +44,16 @@ export function buildStorage(
   if (s.backend === "none") return { facts: NO_STORAGE, outputs: { [STORAGE_OUTPUTS.backend]: "none" } };
 
   if (s.backend === "pvc") {
+    const waitFor = namespace ? [namespace] : [];
+    // The config check requires pvcStorageClass on AWS: only Azure falls back to the class made here.
+    const made = s.pvcStorageClass ? undefined : premiumFileClass("checkpoints-files", s.allowDataLoss, facts.provider, [...facts.readyResources]);
     const vol = new CheckpointVolume("checkpoints", {
       namespace: c.graph.namespace,
       storageClassName: s.pvcStorageClass ?? AZURE_RWX_CLASS,
       size: s.pvcSize,
       allowDataLoss: s.allowDataLoss,
       provider: facts.provider,
-      dependsOn: namespace ? [namespace] : [],
+      dependsOn: made ? [...waitFor, made] : waitFor,
     });
     return out(
       {

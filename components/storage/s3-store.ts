@@ -53,26 +53,28 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     const region = args.region;
     const tags = args.tags ?? {};
     const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
-    const child = { parent: this };
 
     // Losing the key loses every object it encrypted: the key is protected like the bucket.
     this.key = new kms.Key(`${name}-key`, { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, region, tags }, keep);
-    new kms.Alias(`${name}-key-alias`, { name: kmsAliasFor(args.bucketName), targetKeyId: this.key.keyId, region }, child);
+    // The peer's replication encrypts replicas under this alias: it stays with the key.
+    new kms.Alias(`${name}-key-alias`, { name: kmsAliasFor(args.bucketName), targetKeyId: this.key.keyId, region }, keep);
 
     this.bucket = new s3.Bucket(`${name}-bucket`, { bucket: args.bucketName, forceDestroy: args.allowDataLoss ?? false, region, tags }, keep);
     const bucket = this.bucket.id;
-    const versioning = new s3.BucketVersioning(`${name}-versioning`, { bucket, region, versioningConfiguration: { status: "Enabled" } }, child);
+    // The guard rails are kept with the bucket: `destroy --exclude-protected` must not leave it bare
+    // (public, unencrypted, unversioned, unreplicated).
+    const versioning = new s3.BucketVersioning(`${name}-versioning`, { bucket, region, versioningConfiguration: { status: "Enabled" } }, keep);
     new s3.BucketServerSideEncryptionConfiguration(
       `${name}-sse`,
       { bucket, region, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.key.arn }, bucketKeyEnabled: true }] },
-      child,
+      keep,
     );
     const publicBlock = new s3.BucketPublicAccessBlock(
       `${name}-public-access`,
       { bucket, region, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-      child,
+      keep,
     );
-    new s3.BucketPolicy(`${name}-tls-only`, { bucket, region, policy: this.bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) }, { ...child, dependsOn: [publicBlock] });
+    new s3.BucketPolicy(`${name}-tls-only`, { bucket, region, policy: this.bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) }, { ...keep, dependsOn: [publicBlock] });
     new s3.BucketLifecycleConfiguration(
       `${name}-lifecycle`,
       {
@@ -88,23 +90,33 @@ export class CheckpointBucket extends pulumi.ComponentResource {
           },
         ],
       },
-      { ...child, dependsOn: [versioning] },
+      { ...keep, dependsOn: [versioning] },
     );
 
-    if (args.replication) this.replication = this.replicate(name, args.replication, prefix, region, versioning, tags);
+    if (args.replication) this.replication = this.replicate(name, args.replication, prefix, region, versioning, tags, dataProtection(args.allowDataLoss ?? false));
     if (args.podAccess) this.podRole = this.grantPods(name, args.podAccess, prefix, region, tags);
 
     this.uri = pulumi.interpolate`s3://${this.bucket.bucket}/${prefix}`;
     this.registerOutputs({ bucket: this.bucket.bucket, uri: this.uri, keyArn: this.key.arn });
   }
 
-  private replicate(name: string, t: ReplicationTarget, prefix: string, region: string, versioning: pulumi.Resource, tags: Record<string, string>): s3.BucketReplicationConfig {
+  private replicate(
+    name: string,
+    t: ReplicationTarget,
+    prefix: string,
+    region: string,
+    versioning: pulumi.Resource,
+    tags: Record<string, string>,
+    keep: { protect: boolean; retainOnDelete: boolean },
+  ): s3.BucketReplicationConfig {
     const child = { parent: this };
     const ids = getCallerIdentityOutput({}, child);
     const part = getPartitionOutput({}, child);
     const destinationBucketArn = pulumi.interpolate`arn:${part.partition}:s3:::${t.bucket}`;
     const replicaKey = pulumi.interpolate`arn:${part.partition}:kms:${t.region}:${ids.accountId}:${t.kmsAlias}`;
-    const role = new iam.Role(`${name}-replication`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy())), tags }, child);
+    // A kept replication configuration without its role replicates nothing: the role is kept with it.
+    const kept = { ...child, ...keep };
+    const role = new iam.Role(`${name}-replication`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy())), tags }, kept);
     new iam.RolePolicy(
       `${name}-replication`,
       {
@@ -117,7 +129,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
             ),
           ),
       },
-      child,
+      kept,
     );
     // RTC's 15-minute SLA needs replication metrics; both go on together.
     const rtc = t.timeControl
@@ -141,7 +153,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
           },
         ],
       },
-      { ...child, dependsOn: [versioning] },
+      { ...kept, dependsOn: [versioning] },
     );
   }
 

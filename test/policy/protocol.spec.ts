@@ -133,17 +133,20 @@ describe("policy pack over the analyzer protocol", function () {
     }
   });
 
-  it("fuzz: 10,000 random resources through Analyze and AnalyzeStack, no analyzer error", async function () {
+  // Over the protocol, two seeded batches keep the suite fast; the in-process fuzz (fuzz.spec.ts) runs every
+  // policy over thousands more, and `npm run bench:policy` sends 10,000 through this path and fails on any
+  // policy that cannot run.
+  it("fuzz: 2,000 adversarial resources through Analyze and AnalyzeStack, no analyzer error", async function () {
     this.timeout(600_000);
     let total = 0;
-    for (let batch = 0; batch < 10; batch++) {
+    for (let batch = 0; batch < 2; batch++) {
       const rs = randomRecords(1000 + batch, 1000);
       const ds = await run(rs);
       total += rs.length;
       // An unknown value read unguarded would surface as "can't run policy ... during preview".
       assert.ok(!ds.some((d) => /can't run policy/.test(d.message)), show(ds.filter((d) => /can't run/.test(d.message))));
     }
-    assert.strictEqual(total, 10_000);
+    assert.strictEqual(total, 2_000);
     const info = await session.info();
     assert.strictEqual(info.name, "dynamo-ha-policy");
   });

@@ -61,13 +61,25 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     assert.strictEqual(p.outputs.checkpointBackend, "s3");
   });
 
-  it("protects and retains the bucket and key by default; allowDataLoss turns both off", async () => {
+  it("protects and retains the bucket, key and every guard rail by default; allowDataLoss turns both off", async () => {
+    // The guard rails too: `destroy --exclude-protected` must not leave a bare bucket.
+    const kept = [
+      "aws:s3/bucket:Bucket",
+      "aws:kms/key:Key",
+      "aws:kms/alias:Alias",
+      "aws:s3/bucketVersioning:BucketVersioning",
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+      "aws:s3/bucketPolicy:BucketPolicy",
+      "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+      "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    ];
     const safe = await s3();
-    for (const t of ["aws:s3/bucket:Bucket", "aws:kms/key:Key"]) {
+    for (const t of kept) {
       assert.deepStrictEqual([safe.one(t).protect, safe.one(t).retainOnDelete], [true, true], t);
     }
     const loose = await s3({ storage: { allowDataLoss: true } });
-    for (const t of ["aws:s3/bucket:Bucket", "aws:kms/key:Key"]) {
+    for (const t of kept) {
       assert.deepStrictEqual([loose.one(t).protect, loose.one(t).retainOnDelete], [false, false], t);
     }
     assert.strictEqual(loose.one("aws:s3/bucket:Bucket").inputs.forceDestroy, true);
@@ -137,11 +149,11 @@ describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () =>
   it("geo-redundant (RA-GZRS) when replicating to the pair; protection on by default, off with allowDataLoss", async () => {
     const geo = await blob({ storage: { replicateToRegion: "centralus" } });
     assert.deepStrictEqual(geo.one("azure-native:storage:StorageAccount").inputs.sku, { name: "Standard_RAGZRS" });
-    for (const t of ["azure-native:storage:StorageAccount", "azure-native:storage:BlobContainer"]) {
+    for (const t of ["azure-native:storage:StorageAccount", "azure-native:storage:BlobServiceProperties", "azure-native:storage:BlobContainer"]) {
       assert.deepStrictEqual([geo.one(t).protect, geo.one(t).retainOnDelete], [true, true], t);
     }
     const loose = await blob({ storage: { allowDataLoss: true } });
-    for (const t of ["azure-native:storage:StorageAccount", "azure-native:storage:BlobContainer"]) {
+    for (const t of ["azure-native:storage:StorageAccount", "azure-native:storage:BlobServiceProperties", "azure-native:storage:BlobContainer"]) {
       assert.deepStrictEqual([loose.one(t).protect, loose.one(t).retainOnDelete], [false, false], t);
     }
   });
@@ -226,12 +238,20 @@ describe("regional storage: KMS aliases of dotted bucket names", () => {
 });
 
 describe("regional storage: ReadWriteMany class defaults", () => {
-  it("Azure defaults to azurefile-csi-premium; AWS uses the class the stack names", async () => {
+  it("Azure defaults to its own Azure Files premium class that retains the share; AWS uses the class the stack names", async () => {
     const az = regionalConfig("aks-eastus2", { storage: { backend: "pvc" } });
     const pa = await captureProgram(() => buildStorage(az, fakeFacts("azure", az.region), undefined, fakeCloudProvider("azure", az.region)).outputs);
-    assert.strictEqual((pa.one("kubernetes:core/v1:PersistentVolumeClaim").inputs.spec as Record<string, unknown>).storageClassName, "azurefile-csi-premium");
+    const claim = pa.one("kubernetes:core/v1:PersistentVolumeClaim");
+    assert.strictEqual((claim.inputs.spec as Record<string, unknown>).storageClassName, "azurefile-premium-retain");
+    const cls = pa.one("kubernetes:storage.k8s.io/v1:StorageClass");
+    assert.deepStrictEqual([cls.inputs.provisioner, cls.inputs.reclaimPolicy, (cls.inputs.metadata as Record<string, unknown>).name], ["file.csi.azure.com", "Retain", "azurefile-premium-retain"]);
+    assert.ok(claim.dependsOn.includes(cls.urn), "the claim waits for its class");
+    const loose = regionalConfig("aks-eastus2", { storage: { backend: "pvc", allowDataLoss: true } });
+    const pl = await captureProgram(() => buildStorage(loose, fakeFacts("azure", loose.region), undefined, fakeCloudProvider("azure", loose.region)).outputs);
+    assert.strictEqual(pl.one("kubernetes:storage.k8s.io/v1:StorageClass").inputs.reclaimPolicy, "Delete");
     const aws = regionalConfig("eks-us-east-1", { storage: { backend: "pvc", pvcStorageClass: "my-efs" } });
     const pw = await captureProgram(() => buildStorage(aws, fakeFacts("aws", aws.region), undefined, fakeCloudProvider("aws", aws.region)).outputs);
     assert.strictEqual((pw.one("kubernetes:core/v1:PersistentVolumeClaim").inputs.spec as Record<string, unknown>).storageClassName, "my-efs");
+    assert.strictEqual(pw.of("kubernetes:storage.k8s.io/v1:StorageClass").length, 0, "a named class is not created");
   });
 });

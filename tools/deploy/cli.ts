@@ -1,6 +1,6 @@
 // `npm run preview|up|destroy -- -s <stack> [pulumi args]`: the Pulumi CLI with the pack attached.
 // preview/up: `pulumi <verb> --stack <stack> --policy-pack policy --policy-pack-config policy/config/<env>.json …`
-// destroy: `pulumi destroy --stack <stack> …` (the CLI has no policy flags on destroy; see the README, "Deploying with the policy pack attached").
+// destroy: `pulumi destroy --stack <stack> …` (the CLI has no policy flags on destroy; see docs/operations.md).
 // Exit (docs/cli.md): Pulumi's own code; 1 for an unknown stack, invalid config or a pack that does not
 // load; 2 for a bad command line (one line on stderr); 127 when `pulumi` is not on PATH.
 import "../compile-cache";

@@ -3,6 +3,7 @@
 // speaks the analyzer protocol to it. A loopback Engine service answers the launcher's engine address.
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
+import { performance } from "perf_hooks";
 import * as grpc from "@grpc/grpc-js";
 import { ResourceRecord } from "../records";
 import { Level, PolicyMeta, PolicySetting } from "./config";
@@ -44,6 +45,8 @@ const LEVEL_CODE: Record<Level, number> = { advisory: 0, mandatory: 1, disabled:
 
 export class AnalyzerSession {
   readonly logs: string[] = [];
+  /** How long the last AnalyzeStack call took (ms), for the benchmark. */
+  lastAnalyzeStackMs = 0;
   private stderr = "";
   private constructor(
     private readonly child: ChildProcess,
@@ -178,7 +181,9 @@ export class AnalyzerSession {
     await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
     const stackReq = new analyzerPb.AnalyzeStackRequest();
     stackReq.setResourcesList(todo.map((r) => analyzerResource(r, provider)));
+    const t = performance.now();
     const stackRes = await this.call<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>("analyzeStack", stackReq);
+    this.lastAnalyzeStackMs = performance.now() - t;
     return [...perResource.flat(), ...diagnostics(stackRes, "")];
   }
 

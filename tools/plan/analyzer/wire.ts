@@ -8,8 +8,9 @@ export function toWire(v: unknown): unknown {
   if (v === SECRET_PLACEHOLDER) return { [SIG_KEY]: SECRET_SIG, value: SECRET_PLACEHOLDER };
   if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : toWire(x)));
   if (v && typeof v === "object") {
+    // Defined, not assigned: a `__proto__` key in a resource's inputs is data to send, not a prototype.
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toWire(x);
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) Object.defineProperty(out, k, { value: toWire(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   if (typeof v === "number" && !Number.isFinite(v)) return null;

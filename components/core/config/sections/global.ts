@@ -1,5 +1,5 @@
 import { AZURE_LOCATION, DNS_RECORD, STACK_REFERENCE } from "../grammar";
-import { enumOf, int, list, obj, str } from "../schema";
+import { bool, enumOf, int, list, obj, str } from "../schema";
 
 export const ROUTING_MODES = ["active-passive", "active-active"] as const;
 export const ACTIVE_ACTIVE_ROUTING = ["latency", "weighted"] as const;
@@ -33,6 +33,10 @@ export const globalSection = obj(
     healthCheckIntervalSeconds: int({ doc: "Health check interval (Route 53 and Traffic Manager allow 10 or 30; Front Door 5–255).", default: 10, min: 1, max: 300 }),
     healthCheckFailureThreshold: int({ doc: "Failed checks before a region is unhealthy.", default: 3, min: 1, max: 10 }),
     dnsTtlSeconds: int({ doc: "TTL of the routed record (does not count toward failover behind Front Door, which proxies).", default: 30, min: 0, max: 86400 }),
+    protectRouting: bool({
+      doc: "Protect the routing resources clients resolve (Route 53 records and health checks, the Front Door profile and endpoint, the Traffic Manager profile) and retain them on delete. Set false only to let `pulumi destroy` remove them.",
+      default: true,
+    }),
     maxFailoverSeconds: int({ doc: "Bound on failover detection time (interval × threshold + TTL); settings above it are rejected.", default: 60, min: 1, max: 3600 }),
   },
   { doc: "Global DR routing." },

@@ -18,7 +18,7 @@ export const storageSection = obj(
     noncurrentVersionDays: int({ doc: "Days old object versions (AWS) / deleted blobs (Azure soft delete) are kept.", default: 30, min: 1, max: 365 }),
     pvcStorageClass: str({
       doc: "Storage class of the ReadWriteMany PVC (backend pvc). Required on AWS: EKS ships no ReadWriteMany class (install the EFS CSI driver and an EFS-backed class, then name it here).",
-      defaultText: "azurefile-csi-premium (Azure); none on AWS",
+      defaultText: "azurefile-premium-retain (Azure Files premium, Retain; created by the stack); none on AWS",
       grammar: DNS_SUBDOMAIN,
     }),
     pvcSize: str({ doc: "Size of the ReadWriteMany PVC.", default: "1Ti", grammar: SIZE }),
