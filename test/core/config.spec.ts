@@ -1,10 +1,6 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { ConfigError, loadStackConfig, SecretString, TOP_LEVEL, walk } from "../../components/core/config";
-import * as fs from "fs";
-import * as path from "path";
-import { withReference } from "../../tools/docs/config-reference";
-import { PROJECT_ROOT } from "../../stacks/project-root";
 
 const base = (): Record<string, string> => ({
   "dynamo-ha:cloud": "aws",
@@ -97,14 +93,6 @@ describe("stack config", () => {
   it("documents every key with a doc line and (if optional) a default", () => {
     for (const [key, field] of Object.entries(TOP_LEVEL)) {
       for (const [p, f] of walk(key, field)) assert.ok(f.doc && f.doc.length > 3, `${p} has no doc`);
-    }
-  });
-
-  it("the README config reference is the one generated from the schema", () => {
-    const readme = fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
-    assert.strictEqual(readme, withReference(readme), "README config reference is stale: run `npm run docs:config -- --write`");
-    for (const [key, field] of Object.entries(TOP_LEVEL)) {
-      for (const [p] of walk(key, field)) assert.ok(readme.includes(`| \`${p}\` |`), `README does not document ${p}`);
     }
   });
 

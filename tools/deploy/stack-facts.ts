@@ -1,31 +1,13 @@
-// What the deploy tools need from a stack file: its kind, env and cloud (read with the config schema, so a
-// typo'd env fails here with the same one line the program would print); for doctor, the whole file
-// validated and the cluster's region, name and resource group.
+// What the deploy tools need from a stack file: its kind, env and cloud (stacks/stack-facts.ts, which the
+// governance stack reads too); for doctor, the whole file validated and the cluster's region, name and
+// resource group.
 import { clusterName as eksClusterName } from "../../components/aws/naming";
 import { clusterName as aksClusterName, resourceGroupName } from "../../components/azure/naming";
-import { Cloud, decodeRaw, Env, loadStackConfig, PROJECT, StackKind, TOP_LEVEL } from "../../components/core/config";
+import { Cloud, loadStackConfig } from "../../components/core/config";
+import { StackFacts, stackFacts } from "../../stacks/stack-facts";
 import { loadStackFile, STACKS_DIR } from "../plan/stack-file";
 
-export interface StackFacts {
-  stack: string;
-  kind: StackKind;
-  env: Env;
-  /** The cloud the stack creates resources in: a regional stack's cloud, or the global stack's routing service's. */
-  cloud?: Cloud;
-}
-
-export function stackFacts(stack: string, dir = STACKS_DIR): StackFacts {
-  const values = decodeRaw(loadStackFile(stack, dir).config);
-  const key = (k: string) => `${PROJECT}:${k}`;
-  const kind = TOP_LEVEL.kind.parse(values.kind, key("kind"));
-  const env = TOP_LEVEL.env.parse(values.env, key("env"));
-  if (kind === "regional") return { stack, kind, env, cloud: TOP_LEVEL.cloud.parse(values.cloud, key("cloud")) };
-  if (kind === "global") {
-    const g = TOP_LEVEL.global.parse(values.global, key("global"));
-    return { stack, kind, env, cloud: g && g.dnsProvider !== "route53" ? "azure" : "aws" };
-  }
-  return { stack, kind, env };
-}
+export { StackFacts, stackFacts };
 
 /** Where a deployed regional stack's cluster lives: what `aws eks update-kubeconfig` / `az aks get-credentials` need. */
 export interface ClusterFacts {
