@@ -4,7 +4,7 @@ import { PolicyPack } from "@pulumi/policy";
 import { PACK_NAME, policies } from "./policies";
 
 new PolicyPack(PACK_NAME, {
-  description: "High availability of NVIDIA Dynamo on EKS and AKS: disruption budgets, zone spread, leader election, quorum stores, GPU pools across zones, retained data.",
+  description: "High availability of NVIDIA Dynamo on EKS and AKS: disruption budgets, zone spread, leader election, quorum stores, GPU pools across zones, retained data, frontend exposure, workload hardening.",
   enforcementLevel: "advisory",
   policies,
 });

@@ -54,5 +54,7 @@ export function globalStack(c: GlobalConfig): Record<string, unknown> {
     routing: { service: g.dnsProvider, mode: g.mode },
     endpoint,
     failover: failoverEstimate(g),
+    // The report holds each region's failover time to it (components/core/dr-estimate.ts).
+    rtoGoalSeconds: g.rtoGoalSeconds,
   };
 }

@@ -47,15 +47,21 @@ export function governanceStack(c: GovernanceConfig): Record<string, unknown> {
     throw e;
   }
   const groups = policyGroups(PROJECT, targets, pack, { prod: packConfig("prod"), dev: packConfig("dev") });
+  // Deleting a group silently detaches the pack from every stack it governs: kept unless explicitly allowed.
+  const keep = { protect: c.governance.protectPolicyGroups, retainOnDelete: c.governance.protectPolicyGroups };
   for (const g of groups) {
-    new PolicyGroup(`policy-group-${g.env}`, {
-      name: g.name,
-      organizationName: c.governance.organization,
-      entityType: "stacks",
-      mode: g.mode,
-      stacks: g.stacks,
-      policyPacks: g.policyPacks,
-    }, { protect: c.governance.protectPolicyGroups, retainOnDelete: c.governance.protectPolicyGroups });
+    new PolicyGroup(
+      `policy-group-${g.env}`,
+      {
+        name: g.name,
+        organizationName: c.governance.organization,
+        entityType: "stacks",
+        mode: g.mode,
+        stacks: g.stacks,
+        policyPacks: g.policyPacks,
+      },
+      keep,
+    );
   }
   return {
     env: c.env,

@@ -14,15 +14,34 @@ export interface ClusterAddonsArgs {
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * The VPC CNI's network policy agent enforces NetworkPolicy (the graph namespace's default deny).
+ * The key is a string "true" (aws/amazon-vpc-cni-k8s charts/aws-vpc-cni/values.yaml
+ * `enableNetworkPolicy: "false"` @10e9f18d; the add-on's configurationValues use the same schema).
+ */
+export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: "true" } as const;
+
 export class ClusterAddons extends pulumi.ComponentResource {
   readonly podIdentityAgent: eks.Addon;
   readonly ebsCsi: eks.Addon;
+  readonly vpcCni: eks.Addon;
 
   constructor(name: string, args: ClusterAddonsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:ClusterAddons", name, {}, opts);
     const tags = args.tags ?? {};
     this.podIdentityAgent = new eks.Addon(`${name}-pod-identity`, { clusterName: args.clusterName, addonName: "eks-pod-identity-agent", resolveConflictsOnUpdate: "OVERWRITE", tags }, { parent: this });
-    const ebsRole = new ServiceRole(`${name}-ebs-csi`, { service: POD_IDENTITY_SERVICE, managedPolicies: MANAGED_POLICIES.ebsCsi, partition: args.partition, tags }, { parent: this });
+    const ebsRole = new ServiceRole(
+      `${name}-ebs-csi`,
+      {
+        service: POD_IDENTITY_SERVICE,
+        // The add-on runs its controller in kube-system.
+        podIdentity: { clusterName: args.clusterName, namespace: "kube-system", serviceAccount: EBS_CSI_SERVICE_ACCOUNT },
+        managedPolicies: MANAGED_POLICIES.ebsCsi,
+        partition: args.partition,
+        tags,
+      },
+      { parent: this },
+    );
     this.ebsCsi = new eks.Addon(
       `${name}-ebs-csi`,
       {
@@ -33,6 +52,12 @@ export class ClusterAddons extends pulumi.ComponentResource {
         tags,
       },
       { parent: this, dependsOn: [this.podIdentityAgent] },
+    );
+    // EKS installs the VPC CNI itself; the managed add-on adopts it (OVERWRITE) to turn the policy agent on.
+    this.vpcCni = new eks.Addon(
+      `${name}-vpc-cni`,
+      { clusterName: args.clusterName, addonName: "vpc-cni", resolveConflictsOnCreate: "OVERWRITE", resolveConflictsOnUpdate: "OVERWRITE", configurationValues: JSON.stringify(VPC_CNI_CONFIGURATION), tags },
+      { parent: this },
     );
     this.registerOutputs({});
   }

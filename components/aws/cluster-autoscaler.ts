@@ -34,7 +34,17 @@ export class ClusterAutoscaler extends pulumi.ComponentResource {
     const policy = pulumi
       .all([args.partition, args.accountId])
       .apply(([partition, accountId]) => clusterAutoscalerPolicy({ partition, accountId, region: args.region, clusterName: args.clusterName }));
-    const role = new ServiceRole(name, { service: POD_IDENTITY_SERVICE, customPolicy: policy, partition: args.partition, tags: args.tags }, { parent: this });
+    const role = new ServiceRole(
+      name,
+      {
+        service: POD_IDENTITY_SERVICE,
+        podIdentity: { clusterName: args.clusterName, namespace: AUTOSCALER_NAMESPACE, serviceAccount: AUTOSCALER_SERVICE_ACCOUNT },
+        customPolicy: policy,
+        partition: args.partition,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
     const association = new eks.PodIdentityAssociation(
       name,
       { clusterName: args.clusterNameOutput, namespace: AUTOSCALER_NAMESPACE, serviceAccount: AUTOSCALER_SERVICE_ACCOUNT, roleArn: role.arn, tags: args.tags ?? {} },

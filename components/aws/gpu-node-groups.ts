@@ -3,6 +3,7 @@
 import * as eks from "@pulumi/aws/eks";
 import * as pulumi from "@pulumi/pulumi";
 import { EKS_GPU_TAINT, GpuNodeGroupSpec } from "./gpu-pools";
+import { nodeLaunchTemplate } from "./launch-template";
 
 export interface GpuNodeGroupsArgs {
   readonly clusterName: pulumi.Input<string>;
@@ -22,6 +23,9 @@ export class GpuNodeGroups extends pulumi.ComponentResource {
 
   constructor(name: string, args: GpuNodeGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:GpuNodeGroups", name, {}, opts);
+    const amiType = args.amiType ?? "AL2023_x86_64_NVIDIA";
+    // One template for every group: they differ in zone, capacity and instance types, not in their nodes' hardening.
+    const launchTemplate = nodeLaunchTemplate(`${name}-nodes`, amiType, args.diskSizeGb ?? 200, {}, { parent: this });
     this.nodeGroups = args.groups.map(
       (g) =>
         new eks.NodeGroup(
@@ -34,8 +38,8 @@ export class GpuNodeGroups extends pulumi.ComponentResource {
             subnetIds: args.subnetIdsByZone[g.zone],
             capacityType: g.eksCapacityType,
             instanceTypes: g.instanceTypes,
-            amiType: args.amiType ?? "AL2023_x86_64_NVIDIA",
-            diskSize: args.diskSizeGb ?? 200,
+            amiType,
+            launchTemplate,
             scalingConfig: { minSize: g.minNodes, desiredSize: g.minNodes, maxSize: g.maxNodes },
             updateConfig: { maxUnavailable: 1 },
             labels: g.labels,

@@ -5,18 +5,45 @@ export interface PolicyStatement {
   Action: string | string[];
   Resource?: string | string[];
   Principal?: { Service: string };
-  Condition?: Record<string, Record<string, string>>;
+  Condition?: Record<string, Record<string, string | string[]>>;
 }
 export interface PolicyDocument {
   Version: "2012-10-17";
   Statement: PolicyStatement[];
 }
 
-/** Trust policy for a role an AWS service assumes (EKS, EC2, or EKS Pod Identity). */
-export function trustPolicy(service: string): PolicyDocument {
+/** The one service account of one cluster a Pod Identity role is for. */
+export interface PodIdentityScope {
+  readonly clusterName: string;
+  readonly namespace: string;
+  readonly serviceAccount: string;
+}
+
+/**
+ * The confused-deputy guard of a Pod Identity role: EKS Pod Identity tags the session with the
+ * cluster, namespace and service account (aws:RequestTag/eks-cluster-name, kubernetes-namespace,
+ * kubernetes-service-account), so the trust policy admits only this cluster's one service account,
+ * not any association anyone makes in the account (awsdocs/amazon-eks-user-guide,
+ * latest/ug/manage-access/aws-access/pod-id-role.adoc, 2edffcb14bca54edc61e5a925eb6b3c97fde11f0).
+ * The EKS cluster role and the EC2 node role stay without conditions: their documented trust
+ * policies (cluster-iam-role.adoc, create-node-role.adoc) name no source key the services send.
+ */
+export function podIdentityConditions(s: PodIdentityScope): Record<string, Record<string, string>> {
+  return {
+    StringEquals: {
+      "aws:RequestTag/eks-cluster-name": s.clusterName,
+      "aws:RequestTag/kubernetes-namespace": s.namespace,
+      "aws:RequestTag/kubernetes-service-account": s.serviceAccount,
+    },
+  };
+}
+
+/** Trust policy for a role an AWS service assumes (EKS, EC2, or EKS Pod Identity, then limited to `scope`). */
+export function trustPolicy(service: string, scope?: PodIdentityScope): PolicyDocument {
   // EKS Pod Identity also tags the session (cluster, namespace, service account); it needs sts:TagSession.
   const actions = service === "ec2.amazonaws.com" ? ["sts:AssumeRole"] : ["sts:AssumeRole", "sts:TagSession"];
-  return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: actions }] };
+  const condition = scope ? { Condition: podIdentityConditions(scope) } : {};
+  return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: actions, ...condition }] };
 }
 
 export const EKS_SERVICE = "eks.amazonaws.com";

@@ -3,6 +3,7 @@
 import * as eks from "@pulumi/aws/eks";
 import * as pulumi from "@pulumi/pulumi";
 import { LABEL_CAPACITY, LABEL_POOL_ROLE } from "../core/labels";
+import { nodeLaunchTemplate } from "./launch-template";
 import { SYSTEM_NODE_GROUP_PREFIX } from "./naming";
 
 /** Labels of system nodes; the Kubernetes layer pins control-plane-like pods to them. */
@@ -29,6 +30,9 @@ export class SystemNodeGroup extends pulumi.ComponentResource {
   constructor(name: string, args: SystemNodeGroupArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:SystemNodeGroup", name, {}, opts);
     const size = (args.nodesPerZone ?? 1) * args.zoneCount;
+    const amiType = "AL2023_x86_64_STANDARD";
+    // 20 GiB: the managed node group default the group had before it had a launch template.
+    const launchTemplate = nodeLaunchTemplate(`${name}-nodes`, amiType, 20, args.tags ?? {}, { parent: this });
     this.nodeGroup = new eks.NodeGroup(
       name,
       {
@@ -38,7 +42,8 @@ export class SystemNodeGroup extends pulumi.ComponentResource {
         nodeRoleArn: args.nodeRoleArn,
         subnetIds: args.subnetIds,
         capacityType: "ON_DEMAND",
-        amiType: "AL2023_x86_64_STANDARD",
+        amiType,
+        launchTemplate,
         instanceTypes: [args.instanceType ?? "m6i.xlarge"],
         // One node per zone is the floor; twice that leaves room to replace a node during upgrades.
         scalingConfig: { minSize: size, desiredSize: size, maxSize: size * 2 },

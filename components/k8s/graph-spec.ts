@@ -16,6 +16,7 @@ import {
 import { ComponentPlan, GraphSettings } from "./graph-settings";
 import { componentSelector } from "./pdb";
 import { gpuTolerations, requiredNodeLabels } from "./placement";
+import { graphContainerSecurityContext, graphPodSecurityContext } from "./pod-security";
 import { FRONTEND_PORT, frontendProbes, SYSTEM_PORT, workerProbes } from "./probes";
 import { hostSpread, zoneSpread } from "./spread";
 
@@ -94,6 +95,8 @@ export function componentPodTemplate(s: GraphSettings, c: ComponentPlan, placeme
     envFrom: [{ secretRef: { name: s.hfTokenSecret, optional: true } }],
     ports: [isFrontend ? { ...FRONTEND_PORT, protocol: "TCP" } : { ...SYSTEM_PORT, protocol: "TCP" }],
     ...(isFrontend ? frontendProbes() : workerProbes(s.startupTimeoutSeconds)),
+    // PSA `restricted` for every component: GPUs come through the device plugin, no capability needed.
+    securityContext: graphContainerSecurityContext(),
   };
   if (isFrontend) {
     main.command = ["python3", "-m", "dynamo.frontend"];
@@ -107,6 +110,7 @@ export function componentPodTemplate(s: GraphSettings, c: ComponentPlan, placeme
 
   const spec: GraphPodSpec = {
     terminationGracePeriodSeconds: s.terminationGracePeriodSeconds,
+    securityContext: graphPodSecurityContext(),
     // Zone spread is hard for every component and honours taints, so the nodes of a failed zone stop
     // counting (spread.ts): each zone has a fallback pool, so a spot shortage delays rather than stacks
     // replicas into one zone. GPU workers also spread hard over hosts so one node loss costs one replica;

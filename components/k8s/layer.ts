@@ -1,6 +1,7 @@
 // The cloud-neutral Kubernetes layer: GPU software, Dynamo platform + CRDs, one example graph and
 // its frontend exposure. It knows the cloud only through ClusterFacts and StorageFacts.
 import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as networkingv1 from "@pulumi/kubernetes/networking/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
 import { FRONTEND_URL_OUTPUT, REGIONAL_OUTPUTS } from "../core/regional-outputs";
@@ -13,6 +14,8 @@ import { FrontendExposure, frontendLoadBalancerAnnotations } from "./frontend-se
 import { GpuSoftware } from "./gpu-software";
 import { graphNamespace, LAYER_LABELS } from "./graph-namespace";
 import { resolveGraph } from "./graph-settings";
+import { graphNetworkPolicies } from "./network-policy";
+import { DEFAULT_PLATFORM_NAMESPACE } from "./observability/settings";
 import { StorageFacts } from "../core/storage-facts";
 
 export { LAYER_LABELS };
@@ -74,6 +77,21 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
       ]
     : [];
 
+  // Default deny plus Dynamo's flows, in place before the first graph pod starts.
+  const frontendName = settings.components.find((x) => x.type === "frontend")!.name;
+  const netpols = graphNetworkPolicies({
+    graphName: settings.name,
+    namespace: settings.namespace,
+    frontendComponent: frontendName,
+    loadBalancer: c.exposure.loadBalancer,
+    platformNamespace: DEFAULT_PLATFORM_NAMESPACE,
+    etcd: c.platform.etcd.enabled,
+    nats: c.platform.nats.enabled,
+    podIdentityAgent: facts.cloud === "aws",
+    monitoringNamespace: c.observability.enabled ? c.observability.namespace : undefined,
+    labels,
+  }).map((np) => new networkingv1.NetworkPolicy(`graph-netpol-${np.metadata.name.slice(settings.name.length + 1)}`, np, { provider: facts.provider, dependsOn: [graphNs] }));
+
   // Order: CRDs → platform (its webhook admits graphs) → graph; GPUs advertised before workers wait.
   const graph = new DynamoGraph(
     "dynamo-graph",
@@ -82,7 +100,7 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
       placement: { gpuTolerations: facts.gpuTolerations, gpuNodeLabel: facts.gpuNodeLabel },
       storage: { env: storage.env, podLabels: storage.podLabels, serviceAccountName: storage.serviceAccountName, pvcName: storage.backend === "pvc" ? storage.pvcName : undefined },
       labels,
-      dependsOn: [...platform.crds, platform.release, ...(gpu ? [gpu.release] : []), graphNs, ...serviceAccount, ...storage.resources],
+      dependsOn: [...platform.crds, platform.release, ...(gpu ? [gpu.release] : []), graphNs, ...netpols, ...serviceAccount, ...storage.resources],
     },
     providers,
   );

@@ -48,7 +48,6 @@ export class CheckpointStore extends pulumi.ComponentResource {
     const tags = args.tags ?? {};
     const rg = args.resourceGroupName;
     const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
-    const child = { parent: this };
 
     this.account = new storage.StorageAccount(
       `${name}-account`,

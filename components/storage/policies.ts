@@ -1,5 +1,6 @@
 // IAM and bucket policy documents for the checkpoint bucket, as pure functions of ARNs, so the
 // least-privilege shape is unit-tested without mocks.
+import { podIdentityConditions, PodIdentityScope } from "../aws/iam-policies";
 
 export interface PolicyStatement {
   Sid?: string;
@@ -37,9 +38,12 @@ export function servingAccessPolicy(bucketArn: string, prefix: string, kmsKeyArn
   );
 }
 
-/** EKS Pod Identity: the agent assumes the role and tags the session with the pod's attributes. */
-export function podIdentityTrustPolicy(): PolicyDocument {
-  return doc({ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"], Resource: "*" });
+/**
+ * EKS Pod Identity: the agent assumes the role and tags the session with the pod's attributes; only
+ * the serving pods' service account of this cluster may (podIdentityConditions, the confused-deputy guard).
+ */
+export function podIdentityTrustPolicy(scope: PodIdentityScope): PolicyDocument {
+  return doc({ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"], Resource: "*", Condition: podIdentityConditions(scope) });
 }
 
 export function s3ReplicationTrustPolicy(): PolicyDocument {

@@ -159,7 +159,10 @@ export class CheckpointBucket extends pulumi.ComponentResource {
 
   private grantPods(name: string, a: NonNullable<CheckpointBucketArgs["podAccess"]>, prefix: string, region: string, tags: Record<string, string>): iam.Role {
     const child = { parent: this };
-    const role = new iam.Role(`${name}-pods`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(podIdentityTrustPolicy())), tags }, child);
+    const trust = pulumi
+      .output(a.clusterName)
+      .apply((clusterName) => JSON.stringify(asTrustPolicy(podIdentityTrustPolicy({ clusterName, namespace: a.namespace, serviceAccount: a.serviceAccount }))));
+    const role = new iam.Role(`${name}-pods`, { assumeRolePolicy: trust, tags }, child);
     new iam.RolePolicy(
       `${name}-pods`,
       { role: role.id, policy: pulumi.all([this.bucket.arn, this.key.arn]).apply(([b, k]) => JSON.stringify(servingAccessPolicy(b, prefix, k))) },

@@ -13,6 +13,8 @@ export interface Workload {
   podLabels: Labels;
   /** The pod spec: spread constraints, affinity, containers. */
   podSpec: unknown;
+  /** A graph component's `type` (v1beta1) or `componentType` (v1alpha1); undefined for other workloads. */
+  componentType?: string | Unknown;
 }
 
 export const WORKLOAD_TYPES: readonly string[] = [T.deployment, T.statefulSet, T.dgdV1alpha1, T.dgdV1beta1];
@@ -62,7 +64,9 @@ export function workloadsOf(type: string, name: string, props: unknown): Workloa
   const graphLabels = labelsOf(at(props, "spec", "labels"));
   const out: Workload[] = [];
   const component = (cname: string | Unknown, c: unknown, extraLabels: unknown, podSpec: unknown) => {
+    const ctype = str(own(c, type === T.dgdV1beta1 ? "type" : "componentType"));
     out.push({
+      componentType: ctype,
       label: `DynamoGraphDeployment ${shown} component ${text(cname)}`,
       namespace,
       replicas: replicasOf(at(c, "replicas")),

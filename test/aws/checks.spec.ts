@@ -33,6 +33,12 @@ describe("EKS config checks (one line each)", () => {
     ["ARM AMI with x86 types", pool({ amiType: "BOTTLEROCKET_ARM_64_NVIDIA" }), /^dynamo-ha:gpuPool.amiType: BOTTLEROCKET_ARM_64_NVIDIA needs Graviton/],
     ["public CIDRs on a private endpoint", { cluster: { publicAccessCidrs: ["203.0.113.0/24"] } }, /^dynamo-ha:cluster.publicAccessCidrs: only apply with cluster.endpointPublicAccess true/],
     ["a public endpoint open to everyone", { cluster: { endpointPublicAccess: true } }, /^dynamo-ha:cluster.publicAccessCidrs: a public endpoint needs the CIDRs/],
+    [
+      "an explicit 0.0.0.0/0 for the API server",
+      { cluster: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24", "0.0.0.0/0"] } },
+      /^dynamo-ha:cluster.publicAccessCidrs: "0.0.0.0\/0" opens the API server to the whole internet; .*, got \["203.0.113.0\/24","0.0.0.0\/0"\]$/,
+    ],
+    ["an IPv6 ::/0 for the API server", { cluster: { endpointPublicAccess: true, publicAccessCidrs: ["::/0"] } }, /^dynamo-ha:cluster.publicAccessCidrs/],
     ["a bad admin principal", { cluster: { adminPrincipals: ["alice"] } }, /^dynamo-ha:cluster.adminPrincipals: EKS access entries take IAM role or user ARNs/],
     ["too few adopted subnets", { cluster: { existingSubnetIds: ["subnet-0a"] } }, /^dynamo-ha:cluster.existingSubnetIds: need at least one subnet per zone/],
     ["a VPC CIDR with host bits", { cluster: { vpcCidr: "10.40.1.0/16" } }, /^dynamo-ha:cluster.vpcCidr: must be an IPv4 network CIDR from \/16 to \/20/],

@@ -61,6 +61,8 @@ describe("AKS config checks (one-line errors before anything registers)", () => 
     assert.match(errorOf({ cluster: { endpointPublicAccess: true } }), /^dynamo-ha:cluster.publicAccessCidrs: a public API server needs the CIDRs allowed to reach it .*, got \[\]$/);
     assert.match(errorOf({ cluster: { publicAccessCidrs: ["203.0.113.0/24"] } }), /^dynamo-ha:cluster.publicAccessCidrs: only apply with cluster.endpointPublicAccess true/);
     assert.match(errorOf({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.7/24"] } }), /^dynamo-ha:cluster.publicAccessCidrs: "203.0.113.7\/24" is not an IPv4 network CIDR/);
+    assert.match(errorOf({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] } }), /^dynamo-ha:cluster.publicAccessCidrs: "0.0.0.0\/0" opens the API server to the whole internet; .*, got \["0.0.0.0\/0"\]$/);
+    assert.throws(() => loadStackConfig(aksRaw({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["::/0"] } }), AKS_STACK), /^Error: dynamo-ha:cluster.publicAccessCidrs|dynamo-ha:cluster.publicAccessCidrs/);
     assert.doesNotThrow(() => loadStackConfig(aksRaw({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } }), AKS_STACK));
   });
 

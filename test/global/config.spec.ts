@@ -41,6 +41,14 @@ describe("global stack config", () => {
     loadStackConfig(globalRaw({ dnsProvider: "azure-frontdoor", healthCheckIntervalSeconds: 30, dnsTtlSeconds: 600, maxFailoverSeconds: 90 }), "g");
   });
 
+  it("rejects an RTO goal below the detection time, naming the key and the arithmetic", () => {
+    assert.strictEqual(errorOf(globalRaw({ rtoGoalSeconds: 45 })), "dynamo-ha:global.rtoGoalSeconds: must be at least the detection time 10 s × 3 + TTL 30 = 60 s, got 45");
+    // Equal to detection is allowed; behind Front Door the TTL does not count.
+    loadStackConfig(globalRaw({ rtoGoalSeconds: 60 }), "g");
+    loadStackConfig(globalRaw({ dnsProvider: "azure-frontdoor", rtoGoalSeconds: 30 }), "g");
+    assert.match(errorOf(globalRaw({ dnsProvider: "azure-frontdoor", rtoGoalSeconds: 29 })), /^dynamo-ha:global\.rtoGoalSeconds: must be at least the detection time 10 s × 3 = 30 s, got 29$/);
+  });
+
   it("rejects intervals the routing service does not offer, and a 3-region Route 53 failover pair", () => {
     assert.match(errorOf(globalRaw({ healthCheckIntervalSeconds: 15, maxFailoverSeconds: 600 })), /^dynamo-ha:global\.healthCheckIntervalSeconds: must be 10 or 30 with route53, got 15$/);
     assert.match(errorOf(globalRaw({ dnsProvider: "azure-frontdoor", healthCheckIntervalSeconds: 2 })), /5 to 255 with azure-frontdoor, got 2$/);

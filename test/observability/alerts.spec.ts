@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ALERT_NAMES, buildRuleGroups, runbookAnchor } from "../../components/k8s/observability/alerts";
-import { settingsVariants } from "./fixtures";
+import { replicationAlerting } from "../../components/k8s/observability/settings";
+import { config, settingsVariants } from "./fixtures";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 
 const RUNBOOKS = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "runbooks.md"), "utf8");
@@ -78,5 +79,17 @@ describe("HA alerts", () => {
     const r = rules(0).find((x) => x.alert === "DynamoRequestErrorRatioHigh")!;
     assert.ok(r.expr.includes('status="error",error_type!~"validation|not_found|cancelled"'));
     assert.match(r.expr, /> 0\.05$/);
+  });
+
+  it("DR replication alerts exist only in a stack that replicates with metrics, scoped to its own store", () => {
+    const dr = (i: number) => buildRuleGroups(variants[i].s).filter((g) => g.name === "dynamo-ha.dr").flatMap((g) => g.rules.map((r) => r.alert));
+    assert.deepStrictEqual([0, 1, 2].map(dr), [[], [], []]);
+    assert.deepStrictEqual(dr(3), ["S3ReplicationLatencyHigh", "S3ReplicationOperationsFailed"]);
+    assert.deepStrictEqual(dr(4), ["AzureObjectReplicationPending"]);
+    assert.match(rules(3).find((r) => r.alert === "S3ReplicationLatencyHigh")!.expr, /^max\(aws_s3_replication_latency_maximum\{dimension_SourceBucket="dynamo-ha-t-checkpoints"\}\) > 900$/);
+    assert.match(rules(4).find((r) => r.alert === "AzureObjectReplicationPending")!.expr, /resourceID=~"\.\*\/storageaccounts\/dynhat\(/);
+    // S3 replication without Replication Time Control publishes no metrics: no alert that could never fire.
+    const noRtc = config({ dr: { role: "primary", peerStack: "peer" }, storage: { replicateToRegion: "us-west-2" } });
+    assert.strictEqual(replicationAlerting(noRtc), undefined);
   });
 });

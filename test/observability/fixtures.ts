@@ -6,7 +6,7 @@ import { LABEL_CAPACITY, LABEL_POOL_ROLE, ZONE_KEY } from "../../components/core
 import { CapacityReport, capacityReport, sizeZones, SizingInput } from "../../components/core/sizing";
 import { ClusterFacts } from "../../components/core/cluster-facts";
 import type { KubernetesLayer } from "../../components/k8s/kubernetes-layer";
-import { resolveSettings, ObservabilitySettings } from "../../components/k8s/observability/settings";
+import { replicationAlerting, resolveSettings, ObservabilitySettings } from "../../components/k8s/observability/settings";
 
 export const PASSWORD = "s3cret-grafana-Pa55";
 export const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"];
@@ -72,9 +72,14 @@ export function settingsVariants(): { name: string; s: ObservabilitySettings }[]
   const base = config();
   const full = config({ platform: { etcd: { enabled: true }, nats: { enabled: true, replicas: 5 } } });
   const noZoneLoss = config({ capacity: { requiredGpus: 8, toleratedZoneFailures: 0 } });
+  const rtc = config({ dr: { role: "primary", peerStack: "peer" }, storage: { replicateToRegion: "us-west-2", replicationTimeControl: true } });
+  const defaults = resolveSettings(base, facts(), capacity(base), kube());
   return [
-    { name: "default", s: resolveSettings(base, facts(), capacity(base), kube()) },
+    { name: "default", s: defaults },
     { name: "etcd+nats", s: resolveSettings(full, facts(), capacity(full), kube()) },
     { name: "f=0, device plugin", s: resolveSettings(noZoneLoss, facts(undefined, "device-plugin"), capacity(noZoneLoss), kube()) },
+    { name: "S3 replication with RTC", s: resolveSettings(rtc, facts(), capacity(rtc), kube()) },
+    // Azure replication as an Azure stack's storage config resolves it; every other setting is cloud-neutral.
+    { name: "Azure object replication", s: { ...defaults, replication: replicationAlerting({ cloud: "azure", stack: "t", storage: { ...base.storage!, replicateToRegion: "westus3" } }) } },
   ];
 }

@@ -147,7 +147,7 @@ const T = {
   subnet: "aws:ec2/subnet:Subnet",
   aks: "azure-native:containerservice:AgentPool",
 };
-const OTHER_TYPES = ["kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition", "kubernetes:core/v1:PersistentVolumeClaim", "aws:s3/bucketV2:BucketV2", "random:index/randomPet:RandomPet"];
+const OTHER_TYPES = ["kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition", "kubernetes:core/v1:PersistentVolumeClaim", "aws:s3/bucketV2:BucketV2", "kubernetes:core/v1:Service", "kubernetes:core/v1:Namespace", "kubernetes:networking.k8s.io/v1:NetworkPolicy", "kubernetes:core/v1:Secret", "random:index/randomPet:RandomPet"];
 
 type Maker = (g: Gen, name: string, earlier: readonly Res[]) => Res;
 

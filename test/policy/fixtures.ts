@@ -42,7 +42,7 @@ export function dgdBeta(name: string, comps: { name: string; type?: string; repl
           name: c.name,
           type: c.type ?? "worker",
           ...(c.replicas === undefined ? {} : { replicas: c.replicas }),
-          podTemplate: { spec: { containers: [{ name: "main", image: "img:1" }], ...(c.podSpec ?? {}) } },
+          podTemplate: { spec: { containers: [{ name: "main", image: "img:1", securityContext: hardened() }], ...(c.podSpec ?? {}) } },
         })),
       },
     },
@@ -100,3 +100,27 @@ export function aksPool(name: string, o: { gpuClass?: string; spot?: boolean; zo
     },
   };
 }
+
+/** A container securityContext that workload-hardening accepts. */
+export const hardened = () => ({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } });
+
+export function namespace(name: string, labels: Record<string, string> = { "pod-security.kubernetes.io/enforce": "baseline" }, protect = true): Res {
+  return { type: "kubernetes:core/v1:Namespace", name: `ns-${name}`, props: { apiVersion: "v1", kind: "Namespace", metadata: { name, labels } }, protect };
+}
+
+export function networkPolicy(name: string, spec: Record<string, unknown>, ns = "dynamo"): Res {
+  return { type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", name, props: { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name, namespace: ns }, spec } };
+}
+
+export const defaultDeny = (ns = "dynamo") => networkPolicy(`deny-${ns}`, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }, ns);
+
+/** A LoadBalancer Service selecting a graph component (the frontend by default). */
+export function lbService(name: string, annotations: Record<string, string>, spec: Record<string, unknown> = {}, selector: Record<string, string> = DGD_LABELS("llm", "frontend")): Res {
+  return {
+    type: "kubernetes:core/v1:Service",
+    name,
+    props: { apiVersion: "v1", kind: "Service", metadata: { name, namespace: "dynamo", annotations }, spec: { type: "LoadBalancer", selector, ports: [{ name: "http", port: 8000 }], ...spec } },
+  };
+}
+
+export const AWS_INTERNAL = { "service.beta.kubernetes.io/aws-load-balancer-type": "nlb", "service.beta.kubernetes.io/aws-load-balancer-internal": "true" };

@@ -2,7 +2,7 @@
 // regional stack in miniature, and seeded random resources for the fuzz test.
 import { COMPUTED, ResourceRecord } from "../../tools/plan/records";
 import { adversarialResources, HOSTILE_SCALARS, PROTO_KEYS, rng } from "./adversarial";
-import { aksPool, deployment, dgdBeta, dgdLabels, eksPool, pdb, platform, spread, subnet } from "./fixtures";
+import { aksPool, AWS_INTERNAL, defaultDeny, deployment, dgdBeta, dgdLabels, eksPool, lbService, namespace, pdb, platform, spread, subnet } from "./fixtures";
 import { Res } from "./helpers";
 
 const STACK = "t";
@@ -37,6 +37,9 @@ export function healthyStack(): ResourceRecord[] {
   const comp = { urn: `urn:pulumi:${STACK}::dynamo-ha::dynamo-ha:k8s:DynamoGraph::graph`, type: "dynamo-ha:k8s:DynamoGraph", name: "graph" };
   return [
     record({ type: "pulumi:providers:kubernetes", name: "k8s", props: { kubeconfig: "[secret]", enableServerSideApply: "true" } }),
+    record(namespace("dynamo")),
+    record(defaultDeny("dynamo")),
+    record(lbService("llm-frontend-lb", AWS_INTERNAL)),
     { ...record({ type: comp.type, name: comp.name, props: {} }), custom: false },
     record(deployment("router", 3, spread(web), web)),
     record(pdb("router", { matchLabels: web }, { maxUnavailable: 1 })),
@@ -71,14 +74,18 @@ const TYPES = [
   "aws:ec2/subnet:Subnet",
   "azure-native:containerservice:AgentPool",
   "aws:s3/bucketV2:BucketV2",
+  "kubernetes:core/v1:Service",
+  "kubernetes:core/v1:Namespace",
+  "kubernetes:networking.k8s.io/v1:NetworkPolicy",
   "random:index/randomPet:RandomPet",
 ];
 const KEYS = ["metadata", "spec", "replicas", "template", "labels", "selector", "matchLabels", "matchExpressions", "components", "services", "podTemplate", "extraPodSpec",
   "topologySpreadConstraints", "affinity", "podAntiAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "topologyKey", "labelSelector", "containers", "args",
   "values", "dynamo-operator", "controllerManager", "global", "etcd", "nats", "install", "replicaCount", "config", "cluster", "enabled", "minAvailable", "maxUnavailable",
   "capacityType", "subnetIds", "tags", "availabilityZones", "scaleSetPriority", "nodeLabels", "vmSize", "amiType", "instanceTypes", "availabilityZone", "chart", "name", "namespace",
-  "dynamo-ha.io/gpu-class", "dynamo-ha.io/zone", "topology.kubernetes.io/zone", "control-plane", "operator", "key"];
-const SCALARS = [0, 1, 2, 3, -1, 1.5, 1e308, "", "3", "50%", "100%", "0%", "abc%", "--leader-elect=false", "SPOT", "Spot", "topology.kubernetes.io/zone", "In", "Exists", true, false, null, COMPUTED, "[secret]", "controller-manager", "dynamo-platform", ...HOSTILE_SCALARS];
+  "dynamo-ha.io/gpu-class", "dynamo-ha.io/zone", "topology.kubernetes.io/zone", "control-plane", "operator", "key",
+  "type", "annotations", "loadBalancerSourceRanges", "securityContext", "capabilities", "drop", "add", "seccompProfile", "podSelector", "policyTypes", "pod-security.kubernetes.io/enforce"];
+const SCALARS = ["LoadBalancer", "ALL", "RuntimeDefault", "baseline", "frontend", 0, 1, 2, 3, -1, 1.5, 1e308, "", "3", "50%", "100%", "0%", "abc%", "--leader-elect=false", "SPOT", "Spot", "topology.kubernetes.io/zone", "In", "Exists", true, false, null, COMPUTED, "[secret]", "controller-manager", "dynamo-platform", ...HOSTILE_SCALARS];
 
 export { rng };
 

@@ -20,6 +20,15 @@ export interface PageFigures {
   bars: { pool: string; zone: string; min: number; max: number }[];
   failover: { detection: number; bound: number } | null;
   coverageRows: number;
+  /** The chart's axis labels (y, x); null without a chart. */
+  axisLabels: [string, string] | null;
+  /** The joined DR view of a global stack: per-region figures and per-loss RTO (null "none" as null). */
+  dr: {
+    regions: { stack: string; requiredGpus: number; guaranteedGpus: number; maxGpus: number; rpoKind: string; rpoSlaSeconds: number | null }[];
+    losses: { lost: string; loadGpus: number; survivorGpus: number; carries: string; rtoSeconds: number | null }[];
+    rtoGoal: number;
+    detectionBound: number;
+  } | null;
   /** Every URL the page requested (only the file itself for a self-contained page). */
   requests: string[];
 }
@@ -31,7 +40,20 @@ const READ = `(() => {
   const bars = [...document.querySelectorAll("#capacity-chart .bar")].map((g) => ({ pool: g.dataset.pool, zone: g.dataset.zone, min: Number(g.dataset.minGpus), max: Number(g.dataset.maxGpus) }));
   const failover = byId("failover-detection") ? { detection: val("failover-detection"), bound: val("failover-bound") } : null;
   const coverageRows = document.querySelectorAll("#coverage tr[data-workload]").length;
-  if (!byId("required-gpus")) return { capacity: null, bars, failover, coverageRows };
+  const axisLabels = byId("chart-y-label") ? [byId("chart-y-label").textContent, byId("chart-x-label").textContent] : null;
+  const field = (tr, k) => tr.querySelector('[data-field="' + k + '"]').dataset.value;
+  const numOrNull = (v) => (v === "none" ? null : Number(v));
+  const dr = byId("dr-regions") ? {
+    regions: [...document.querySelectorAll("#dr-regions tr[data-region]")].map((tr) => ({
+      stack: tr.dataset.region, requiredGpus: Number(field(tr, "requiredGpus")), guaranteedGpus: Number(field(tr, "guaranteedGpus")), maxGpus: Number(field(tr, "maxGpus")),
+      rpoKind: tr.querySelector('[data-field="rpo"]').dataset.kind, rpoSlaSeconds: numOrNull(field(tr, "rpo")),
+    })),
+    losses: [...document.querySelectorAll("#dr-losses tr[data-lost]")].map((tr) => ({
+      lost: tr.dataset.lost, loadGpus: Number(field(tr, "loadGpus")), survivorGpus: Number(field(tr, "survivorGpus")), carries: field(tr, "carries"), rtoSeconds: numOrNull(field(tr, "rto")),
+    })),
+    rtoGoal: val("rto-goal"), detectionBound: val("detection-bound"),
+  } : null;
+  if (!byId("required-gpus")) return { capacity: null, bars, failover, coverageRows, axisLabels, dr };
   const pools = [...document.querySelectorAll("#pools tr[data-pool]")].map((tr) => {
     const f = (k) => tr.querySelector('[data-field="' + k + '"]').textContent;
     return { name: f("name"), zone: f("zone"), capacityType: f("capacityType"), instanceTypes: f("instanceTypes").split(", "), gpusPerNode: Number(f("gpusPerNode")), minNodes: Number(f("minNodes")), maxNodes: Number(f("maxNodes")) };
@@ -42,7 +64,7 @@ const READ = `(() => {
       requiredGpus: val("required-gpus"), toleratedZoneFailures: val("tolerated-zone-failures"), onDemandFloor: val("on-demand-floor"),
       nodesPerZone: val("nodes-per-zone"), pools, withoutZone, withoutSpot: Number(byId("without-spot").textContent),
     },
-    bars, failover, coverageRows,
+    bars, failover, coverageRows, axisLabels, dr,
   };
 })()`;
 

@@ -13,6 +13,9 @@ import { planJson } from "../../tools/plan/run";
 import { renderReport } from "../../tools/report/html";
 import { reportModel } from "../../tools/report/model";
 import { plannedWithPolicy } from "../support/pack";
+import { plannedStack } from "../support/plans";
+import { drViewOf } from "../../tools/report/dr";
+import { DrView } from "../../components/core/dr-estimate";
 import { coverage } from "../../tools/report/coverage";
 import { launch, readReport } from "./browser";
 import { PROJECT_ROOT } from "../../stacks/project-root";
@@ -54,7 +57,7 @@ describe("report of every bundled stack in Chromium (figures = plan --json)", fu
   });
 
   /** The page's figures against the `--json` document of the same plan. */
-  async function check(stack: string, file: string, planJsonText: string): Promise<void> {
+  async function check(stack: string, file: string, planJsonText: string, dr: DrView | null = null): Promise<void> {
     const json = JSON.parse(planJsonText) as { capacity: unknown; outputs: { failover?: { detectionSeconds: number; boundSeconds: number } }; resources: ResourceRecord[] };
     const f = await readReport(browser, file, `report-${stack}.png`);
     assert.deepStrictEqual(f.capacity, json.capacity);
@@ -63,6 +66,17 @@ describe("report of every bundled stack in Chromium (figures = plan --json)", fu
     // --json records lack `custom`; every Kubernetes object in them is a custom resource.
     assert.strictEqual(f.coverageRows, coverage(json.resources.map((r) => ({ ...r, custom: true, ignoreChanges: [] }))).length);
     assert.deepStrictEqual(f.requests, [`file://${file}`]);
+    assert.deepStrictEqual(f.axisLabels, json.capacity ? ["GPUs", "zone"] : null);
+    // The joined DR figures are what the pure functions compute from the regional plans.
+    assert.deepStrictEqual(
+      f.dr,
+      dr && {
+        regions: dr.regions.map((r) => ({ stack: r.stack, requiredGpus: r.requiredGpus, guaranteedGpus: r.guaranteedGpus, maxGpus: r.maxGpus, rpoKind: r.rpo.kind, rpoSlaSeconds: r.rpo.slaSeconds })),
+        losses: dr.losses.map((l) => ({ lost: l.lost, loadGpus: l.loadGpus, survivorGpus: l.guaranteedGpus, carries: l.carries, rtoSeconds: l.rtoSeconds })),
+        rtoGoal: dr.rtoGoalSeconds,
+        detectionBound: dr.detectionBoundSeconds,
+      },
+    );
   }
 
   // End to end once, as a user runs them: two independent commands, concurrently to halve the wall time.
@@ -83,8 +97,16 @@ describe("report of every bundled stack in Chromium (figures = plan --json)", fu
     it(stack, async () => {
       const p = await plannedWithPolicy(stack);
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), `${stack}.html`);
-      fs.writeFileSync(file, renderReport(reportModel(p)));
-      await check(stack, file, JSON.stringify(planJson(p)));
+      const dr = await drViewOf(p, plannedStack);
+      fs.writeFileSync(file, renderReport(reportModel(p, dr)));
+      await check(stack, file, JSON.stringify(planJson(p)), dr?.view ?? null);
+      if (stack === "dr-global") {
+        // The bundled DR set: both EKS regions joined, figures straight from their plans' capacity reports.
+        assert.deepStrictEqual(dr!.missing, []);
+        const regions = await Promise.all(["eks-us-east-1", "eks-us-west-2"].map(plannedStack));
+        assert.deepStrictEqual(dr!.view.regions.map((r) => [r.stack, r.requiredGpus, r.withoutZone]), regions.map((r) => [r.stack, r.capacity!.requiredGpus, r.capacity!.withoutZone]));
+        assert.deepStrictEqual(dr!.view.regions.map((r) => r.rpo.kind), ["s3", "none"]);
+      }
     });
   }
 });

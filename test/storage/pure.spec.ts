@@ -69,8 +69,13 @@ describe("S3 policy documents (pure)", () => {
     assert.deepStrictEqual(enc.Condition, { "ForAnyValue:StringEquals": { "kms:ResourceAliases": "alias/peer" } });
   });
 
-  it("trust policies name the service and carry no Resource", () => {
-    const t = asTrustPolicy(podIdentityTrustPolicy()) as { Statement: Record<string, unknown>[] };
-    assert.deepStrictEqual(t.Statement[0], { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] });
+  it("trust policies name the service, carry no Resource, and admit only the serving pods' service account", () => {
+    const t = asTrustPolicy(podIdentityTrustPolicy({ clusterName: "c1", namespace: "dynamo", serviceAccount: "llm-storage" })) as { Statement: Record<string, unknown>[] };
+    assert.deepStrictEqual(t.Statement[0], {
+      Effect: "Allow",
+      Principal: { Service: "pods.eks.amazonaws.com" },
+      Action: ["sts:AssumeRole", "sts:TagSession"],
+      Condition: { StringEquals: { "aws:RequestTag/eks-cluster-name": "c1", "aws:RequestTag/kubernetes-namespace": "dynamo", "aws:RequestTag/kubernetes-service-account": "llm-storage" } },
+    });
   });
 });

@@ -37,8 +37,10 @@ export function capacityChart(c: CapacityReport): string {
   const width = x + GAP;
   const axis = [0, Math.round(maxGpus / 2), maxGpus].map((g) => `<text class="tick" x="${LEFT - 6}" y="${y(g) + 4}" text-anchor="end">${g}</text>`).join("");
   return (
-    `<svg id="capacity-chart" role="img" aria-label="GPU capacity per zone and pool" width="${width}" height="${TOP + HEIGHT + 30}" viewBox="0 0 ${width} ${TOP + HEIGHT + 30}">` +
+    `<svg id="capacity-chart" role="img" aria-label="GPU capacity per zone and pool" width="${width}" height="${TOP + HEIGHT + 44}" viewBox="0 0 ${width} ${TOP + HEIGHT + 44}">` +
     `<line class="axis" x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${TOP + HEIGHT}"/><line class="axis" x1="${LEFT}" y1="${TOP + HEIGHT}" x2="${width}" y2="${TOP + HEIGHT}"/>${axis}` +
+    `<text class="axis-label" id="chart-y-label" x="${LEFT - 6}" y="${TOP - 10}" text-anchor="middle">GPUs</text>` +
+    `<text class="axis-label" id="chart-x-label" x="${(LEFT + width) / 2}" y="${TOP + HEIGHT + 36}" text-anchor="middle">zone</text>` +
     parts.join("") +
     `</svg>`
   );

@@ -9,7 +9,7 @@ import { stackOf, stackOption } from "../cli/stack";
 
 export const REPORT_COMMAND: CommandSpec = {
   name: "report",
-  summary: "the HA report page of a stack's offline plan: one self-contained HTML file (capacity per zone, zone and spot loss, PDB and spread coverage, policy results).",
+  summary: "the HA report page of a stack's offline plan: one self-contained HTML file (capacity per zone, zone and spot loss, PDB and spread coverage, policy results; for a global stack its regions joined: capacity after a region loss, RPO, RTO).",
   usage: ["npm run report -- [-s NAME] [--out FILE]"],
   options: {
     stack: stackOption({ required: false }),
@@ -41,15 +41,25 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
 async function main(cl: CommandLine): Promise<number> {
   const args = reportArgs(cl);
   // Loaded here, not at the top: `--help` and usage errors answer without loading the SDK.
-  const [{ planForCommand }, { terminalSteps }, { renderReport }, { reportModel }] = await Promise.all([
+  const [{ configErrorLine, plan, planForCommand }, { terminalSteps }, { renderReport }, { reportModel }, { drViewOf }] = await Promise.all([
     import("../plan/run"),
     import("../plan/steps"),
     import("./html"),
     import("./model"),
+    import("./dr"),
   ]);
-  const p = await planForCommand("report", args.stack, terminalSteps());
+  const steps = terminalSteps();
+  const p = await planForCommand("report", args.stack, steps);
   if (!p) return EXIT.failed;
-  fs.writeFileSync(args.out, renderReport(reportModel(p)));
+  // A global stack's page joins its regions: each bundled regional stack is planned too (no pack).
+  const dr = await drViewOf(p, (stack) => plan(stack, { policy: false, onStep: steps })).catch((e: unknown) => {
+    const line = configErrorLine(e);
+    if (line === undefined) throw e;
+    process.stderr.write(`report: ${line}\n`);
+    return undefined;
+  });
+  if (dr === undefined) return EXIT.failed;
+  fs.writeFileSync(args.out, renderReport(reportModel(p, dr)));
   process.stdout.write(`wrote ${path.resolve(args.out)}\n`);
   return EXIT.ok;
 }

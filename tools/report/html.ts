@@ -7,6 +7,7 @@ import { esc } from "./escape";
 import { ReportModel, Scenario } from "./model";
 import { Coverage } from "./coverage";
 import { FailoverEstimate } from "../../components/core/failover";
+import { DrView, replicasLostPerZone } from "../../components/core/dr-estimate";
 import { PolicyReport } from "../plan/policy";
 
 const CSS = `
@@ -40,7 +41,9 @@ function capacitySection(c: CapacityReport, s: Scenario[]): string {
       const attr = x.id === "spot" ? `id="without-spot"` : `data-without-zone="${esc(x.id.slice("zone:".length))}"`;
       const need = x.id === "spot" ? `${x.needed} (on-demand floor ${Math.round(c.onDemandFloor * 100)}% of ${x.requiredGpus})` : `${x.needed}`;
       const full = x.id === "spot" && x.gpus >= x.requiredGpus ? " — full capacity" : "";
-      return `<tr data-scenario="${esc(x.id)}"><td>${esc(x.label)}</td><td class="num" ${attr} data-value="${x.gpus}">${x.gpus}</td><td class="num">${esc(need)}</td><td>${verdict(x.survives, "survives", "short by " + (x.needed - x.gpus))}${full}</td></tr>`;
+      // Surviving with nothing spare is a warning: the next failure (or a slow replacement) is an outage.
+      const v = x.survives && x.spare === 0 ? `<span class="warn">survives, 0 spare</span>` : verdict(x.survives, `survives, ${x.spare} spare`, "short by " + (x.needed - x.gpus));
+      return `<tr data-scenario="${esc(x.id)}" data-spare="${x.spare}"><td>${esc(x.label)}</td><td class="num" ${attr} data-value="${x.gpus}">${x.gpus}</td><td class="num">${esc(need)}</td><td>${v}${full}</td></tr>`;
     })
     .join("");
   return `<h2>GPU capacity per zone and pool</h2>
@@ -53,17 +56,20 @@ ${capacityChart(c)}
 <table id="scenarios"><thead><tr><th>scenario</th><th>GPUs left</th><th>needed</th><th>verdict</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function coverageSection(cov: Coverage[]): string {
+function coverageSection(cov: Coverage[], zones: number): string {
   if (cov.length === 0) return `<h2>PDB and zone-spread coverage</h2><p class="sub" id="coverage-empty">No Deployments, StatefulSets or DynamoGraphDeployment components among the records.</p>`;
   const rows = cov
     .map((c) => {
       const w = c.workload;
       const pdb = c.pdbs.length ? `<span class="ok">${esc(c.pdbs.join(", "))}</span>` : c.replicated ? `<span class="bad">none</span>` : `<span class="sub">none (1 replica)</span>`;
       const spread = w.spread === "zone" ? `<span class="ok">zone</span>` : c.replicated ? `<span class="bad">${w.spread}</span>` : `<span class="sub">${w.spread}</span>`;
-      return `<tr data-workload="${esc(`${w.namespace}/${w.kind}/${w.name}`)}" data-pdb="${c.pdbs.length > 0}" data-spread="${w.spread}"><td>${esc(w.namespace)}</td><td>${esc(w.kind)}</td><td>${esc(w.name)}</td><td class="num">${w.replicas ?? "&lt;computed&gt;"}</td><td>${pdb}</td><td>${spread}</td></tr>`;
+      const lost = w.replicas === undefined || zones === 0 ? undefined : replicasLostPerZone(w.replicas, zones, w.spread === "zone");
+      const lostCell = lost === undefined ? `<td class="num sub">–</td>` : `<td class="num${lost === w.replicas && lost > 0 ? " bad" : ""}" data-field="lostPerZone" data-value="${lost}">${lost} of ${w.replicas}</td>`;
+      return `<tr data-workload="${esc(`${w.namespace}/${w.kind}/${w.name}`)}" data-pdb="${c.pdbs.length > 0}" data-spread="${w.spread}"><td>${esc(w.namespace)}</td><td>${esc(w.kind)}</td><td>${esc(w.name)}</td><td class="num">${w.replicas ?? "&lt;computed&gt;"}</td>${lostCell}<td>${pdb}</td><td>${spread}</td></tr>`;
     })
     .join("");
-  return `<h2>PDB and zone-spread coverage</h2><table id="coverage"><thead><tr><th>namespace</th><th>workload</th><th>name</th><th>replicas</th><th>PDB selecting its pods</th><th>spread</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const note = zones > 0 ? `<p class="sub">Replicas one zone loss takes at most, over ${zones} zones: ceil(replicas / zones) with a zone spread, every replica without one.</p>` : "";
+  return `<h2>PDB and zone-spread coverage</h2>${note}<table id="coverage"><thead><tr><th>namespace</th><th>workload</th><th>name</th><th>replicas</th><th>lost per zone</th><th>PDB selecting its pods</th><th>spread</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function policySection(p: PolicyReport): string {
@@ -83,12 +89,48 @@ function failoverSection(f: FailoverEstimate): string {
 <p class="sub">${f.intervalSeconds} s health-check interval × ${f.failureThreshold} failed checks + ${f.ttlSeconds} s DNS TTL; routing ${esc(f.mode)}.</p>`;
 }
 
+const seconds = (n: number | null) => (n === null ? "unbounded" : `${n} s`);
+
+function drSection(v: DrView, missing: string[]): string {
+  const regions = v.regions
+    .map(
+      (r) =>
+        `<tr data-region="${esc(r.stack)}"><td>${esc(r.stack)}</td><td>${esc(r.cloud)} ${esc(r.region)}</td><td>${esc(r.role)}</td>` +
+        `<td class="num" data-field="requiredGpus" data-value="${r.requiredGpus}">${r.requiredGpus}</td>` +
+        `<td class="num" data-field="guaranteedGpus" data-value="${r.guaranteedGpus}">${r.guaranteedGpus}</td>` +
+        `<td class="num" data-field="maxGpus" data-value="${r.maxGpus}">${r.maxGpus}</td>` +
+        `<td class="num">${esc(Object.entries(r.withoutZone).map(([z, g]) => `${z}: ${g}`).join(", "))}</td><td class="num">${r.withoutSpot}</td>` +
+        `<td data-field="rpo" data-kind="${r.rpo.kind}" data-value="${r.rpo.slaSeconds ?? "none"}"><span class="${r.rpo.slaSeconds === null ? "warn" : "ok"}">${esc(r.rpo.text)}</span>${r.rpo.metric ? `; alert on <code>${esc(r.rpo.metric)}</code>` : ""}</td></tr>`,
+    )
+    .join("");
+  const carry = { now: "carries it now (guaranteed GPUs)", "after-scale-up": "carries it after scale-up", no: "cannot carry it" } as const;
+  const losses = v.losses
+    .map(
+      (l) =>
+        `<tr data-lost="${esc(l.lost)}"><td>${esc(l.lost)}</td><td>${esc(l.survivors.join(", "))}</td><td class="num" data-field="loadGpus" data-value="${l.loadGpus}">${l.loadGpus}</td>` +
+        `<td class="num" data-field="survivorGpus" data-value="${l.guaranteedGpus}">${l.guaranteedGpus} (max ${l.maxGpus})</td>` +
+        `<td data-field="carries" data-value="${l.carries}"><span class="${l.carries === "now" ? "ok" : l.carries === "no" ? "bad" : "warn"}">${carry[l.carries]}</span></td>` +
+        `<td class="num" data-field="rto" data-value="${l.rtoSeconds ?? "none"}">${l.detectionSeconds} s + ${l.ttlSeconds} s + ${seconds(l.scaleUpSeconds)} = <b>${seconds(l.rtoSeconds)}</b></td>` +
+        `<td>${verdict(l.withinGoal, "within goal", "over goal")}</td></tr>`,
+    )
+    .join("");
+  const gaps = missing.length ? `<p class="warn" id="dr-missing">Not bundled stack files, so not planned offline: ${esc(missing.join(", "))}.</p>` : "";
+  return `<h2>Regions (DR)</h2>${gaps}
+<p class="sub">Guaranteed GPUs are the pool minimums (running without any scale-up); RPO is how stale the DR peer's copy of checkpoints and models may be.</p>
+<table id="dr-regions"><thead><tr><th>stack</th><th>region</th><th>role</th><th>required GPUs</th><th>guaranteed GPUs</th><th>max GPUs</th><th>guaranteed after zone loss</th><th>after spot storm</th><th>RPO</th></tr></thead><tbody>${regions}</tbody></table>
+<h2>Losing a region (RTO)</h2>
+<p class="figures"><span>RTO goal <b id="rto-goal" data-value="${v.rtoGoalSeconds}">${v.rtoGoalSeconds} s</b></span><span>detection bound <b id="detection-bound" data-value="${v.detectionBoundSeconds}">${v.detectionBoundSeconds} s</b> ${verdict(v.detectionWithinBound, "met", "exceeded")}</span></p>
+<p class="sub">RTO = detection (interval × threshold) + DNS TTL + scale-up of the survivors (node boot + model load, from their <code>dr</code> config; none when their guaranteed GPUs carry the load). Routing ${esc(v.mode)}.</p>
+<table id="dr-losses"><thead><tr><th>region lost</th><th>traffic goes to</th><th>load (GPUs)</th><th>survivors' guaranteed GPUs</th><th>whole load</th><th>RTO</th><th>goal</th></tr></thead><tbody>${losses}</tbody></table>`;
+}
+
 export function renderReport(m: ReportModel): string {
   const body = [
     `<h1>HA report: ${esc(m.stack)}</h1><p class="sub">Project ${esc(m.project)} · ${m.resourceCount} resources from the offline plan (the records of <code>npm run plan -- --stack ${esc(m.stack)} --json</code>)</p>`,
     m.capacity ? capacitySection(m.capacity, m.scenarios) : `<h2>GPU capacity</h2><p class="sub" id="capacity-none">This stack declares no GPU pools.</p>`,
     m.failover ? failoverSection(m.failover) : "",
-    coverageSection(m.coverage),
+    m.dr ? drSection(m.dr.view, m.dr.missing) : "",
+    coverageSection(m.coverage, m.capacity ? new Set(m.capacity.pools.map((p) => p.zone)).size : 0),
     policySection(m.policy),
   ].join("\n");
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>HA report: ${esc(m.stack)}</title><style>${CSS}</style></head>\n<body>\n${body}\n</body></html>\n`;

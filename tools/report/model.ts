@@ -1,4 +1,5 @@
 // The numbers on the HA report page, computed once from a plan (the same records as `plan --json`).
+import { DrView, spareGpus } from "../../components/core/dr-estimate";
 import { FailoverEstimate } from "../../components/core/failover";
 import { CapacityReport } from "../../components/core/sizing";
 import { PolicyReport } from "../plan/policy";
@@ -15,6 +16,8 @@ export interface Scenario {
   needed: number;
   requiredGpus: number;
   survives: boolean;
+  /** GPUs left beyond what is needed; 0 survives with nothing to spare. */
+  spare: number;
 }
 
 export interface ReportModel {
@@ -26,6 +29,8 @@ export interface ReportModel {
   coverage: Coverage[];
   policy: PolicyReport;
   failover: FailoverEstimate | null;
+  /** The global stack's regions joined (null on other stacks); `missing`: regions not bundled, so not planned. */
+  dr: { view: DrView; missing: string[] } | null;
 }
 
 export function scenarios(c: CapacityReport): Scenario[] {
@@ -36,9 +41,10 @@ export function scenarios(c: CapacityReport): Scenario[] {
     needed: c.requiredGpus,
     requiredGpus: c.requiredGpus,
     survives: gpus >= c.requiredGpus,
+    spare: spareGpus(gpus, c.requiredGpus),
   }));
   const floor = Math.ceil(c.onDemandFloor * c.requiredGpus);
-  const spot = { id: "spot", label: "spot storm (every spot node reclaimed)", gpus: c.withoutSpot, needed: floor, requiredGpus: c.requiredGpus, survives: c.withoutSpot >= floor };
+  const spot = { id: "spot", label: "spot storm (every spot node reclaimed)", gpus: c.withoutSpot, needed: floor, requiredGpus: c.requiredGpus, survives: c.withoutSpot >= floor, spare: spareGpus(c.withoutSpot, floor) };
   return [...zones, spot];
 }
 
@@ -47,7 +53,7 @@ function failoverOf(v: unknown): FailoverEstimate | null {
   return f && typeof f === "object" && typeof f.detectionSeconds === "number" ? (f as FailoverEstimate) : null;
 }
 
-export function reportModel(p: Plan): ReportModel {
+export function reportModel(p: Plan, dr: ReportModel["dr"] = null): ReportModel {
   return {
     project: p.project,
     stack: p.stack,
@@ -57,5 +63,6 @@ export function reportModel(p: Plan): ReportModel {
     coverage: coverage(p.resources),
     policy: p.policy,
     failover: failoverOf(p.outputs.failover),
+    dr,
   };
 }

@@ -2,6 +2,7 @@
 import { COMPONENT, COMPONENT_TYPE, frontendQuantile, frontendRequestRate, gpuNodes, gpusAfterZoneLoss, matchers, oneOf, readyGraphPods, readyGraphPodsWithZone, readyGpuAllocatable, zone } from "./promql";
 import { selectionLabels, MONITORING_API } from "./monitors";
 import { OPERATOR_LEASE, ObservabilitySettings } from "./settings";
+import { S3_RTC_SLA_SECONDS } from "../../core/dr-estimate";
 
 export type Severity = "critical" | "warning";
 
@@ -134,11 +135,44 @@ function platformRules(s: ObservabilitySettings): AlertRule[] {
   return out;
 }
 
+/** S3 RTC promises 15 minutes; a maximum latency above it means the SLA (and the RPO it gives) is broken. */
+const S3_REPLICATION_LATENCY_SECONDS = S3_RTC_SLA_SECONDS;
+/** Azure object replication has no SLA: operations still pending after an hour mean it is stuck or far behind. */
+const AZURE_REPLICATION_PENDING_FOR = "1h";
+
+/**
+ * Replication of the checkpoint/model store to the DR peer. The metrics come from the cloud's monitoring
+ * API through an exporter the stack does not install (docs/runbooks.md says which and how).
+ */
+function drRules(s: ObservabilitySettings): AlertRule[] {
+  const r = s.replication;
+  if (!r) return [];
+  if (r.kind === "s3") {
+    const bucket = matchers([["dimension_SourceBucket", r.source]]);
+    return [
+      rule(s, "S3ReplicationLatencyHigh", "warning", `max(aws_s3_replication_latency_maximum${bucket}) > ${S3_REPLICATION_LATENCY_SECONDS}`, "15m",
+        `Checkpoint replication from ${r.source} is slower than the 15-minute RTC SLA`,
+        `Objects of bucket ${r.source} take {{ $value | humanizeDuration }} to reach the DR peer's bucket: after a regional failover the peer's checkpoints may be older than the 15-minute RPO.`),
+      rule(s, "S3ReplicationOperationsFailed", "critical", `sum(aws_s3_operations_failed_replication_sum${bucket}) > 0`, "15m",
+        `Checkpoint replication from ${r.source} is failing`,
+        `{{ $value }} replication operations of bucket ${r.source} failed in the last period: those objects will never reach the DR peer (permissions, KMS key or a missing destination bucket).`),
+    ];
+  }
+  const account = matchers([["metric", "PendingOperationsForReplication"], ["resourceID", `.*/storageaccounts/${r.source}(/.*)?`, "=~"]]);
+  return [
+    rule(s, "AzureObjectReplicationPending", "warning", `max(azurerm_resource_metric${account}) > 0`, AZURE_REPLICATION_PENDING_FOR,
+      `Object replication from storage account ${r.source} has had pending operations for an hour`,
+      `{{ $value }} operations of storage account ${r.source} have waited for replication to the DR peer for over an hour: the peer's checkpoints fall behind (Azure object replication has no time SLA).`),
+  ];
+}
+
 export function buildRuleGroups(s: ObservabilitySettings): RuleGroup[] {
+  const dr = drRules(s);
   return [
     { name: "dynamo-ha.serving", rules: servingRules(s) },
     { name: "dynamo-ha.capacity", rules: capacityRules(s) },
     { name: "dynamo-ha.platform", rules: platformRules(s) },
+    ...(dr.length ? [{ name: "dynamo-ha.dr", rules: dr }] : []),
   ];
 }
 
@@ -166,4 +200,7 @@ export const ALERT_NAMES = [
   "DynamoOperatorLeaderLeaseStale",
   "DynamoEtcdNoLeader",
   "DynamoNatsJetStreamUnavailable",
+  "S3ReplicationLatencyHigh",
+  "S3ReplicationOperationsFailed",
+  "AzureObjectReplicationPending",
 ] as const;

@@ -1,7 +1,7 @@
 // Every metric name an alert or panel uses, with the project that documents it. A name missing here
 // fails the tests: an expression over a metric nobody exports would stay silent forever.
 
-export type MetricSource = "dynamo" | "kube-state-metrics" | "dcgm-exporter" | "cluster-autoscaler" | "etcd" | "nats-exporter";
+export type MetricSource = "dynamo" | "kube-state-metrics" | "dcgm-exporter" | "cluster-autoscaler" | "etcd" | "nats-exporter" | "cloudwatch-exporter" | "azure-metrics-exporter";
 
 export interface MetricDoc {
   readonly source: MetricSource;
@@ -17,6 +17,10 @@ export const SOURCE_REFS: Readonly<Record<MetricSource, string>> = {
   "cluster-autoscaler": "kubernetes/autoscaler cluster-autoscaler/proposals/metrics.md",
   etcd: "etcd-io/etcd Documentation/metrics (server/etcdserver/metrics.go)",
   "nats-exporter": "nats-io/prometheus-nats-exporter collector/jsz.go (prefix `nats` as the NATS chart's promExporter sets it)",
+  "cloudwatch-exporter":
+    "prometheus-community/yet-another-cloudwatch-exporter (YACE) naming aws_<namespace>_<metric>_<statistic>, dimensions as dimension_<Name>; CloudWatch AWS/S3 replication metrics: docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html#s3-cloudwatch-replication-metrics",
+  "azure-metrics-exporter":
+    "webdevops/azure-metrics-exporter default name azurerm_resource_metric{metric,aggregation,resourceID}; Azure Monitor Microsoft.Storage/storageAccounts/objectReplicationPolicies metric PendingOperationsForReplication (learn.microsoft.com azure-monitor/reference/supported-metrics)",
 };
 
 const m = (source: MetricSource, ref: string = SOURCE_REFS[source]): MetricDoc => ({ source, ref });
@@ -53,6 +57,10 @@ export const METRICS: Readonly<Record<string, MetricDoc>> = {
   // Bundled stores (only when enabled)
   etcd_server_has_leader: m("etcd"),
   nats_server_max_storage: m("nats-exporter", "jetstream_server_max_storage renamed by -prefix=nats (collector/jsz.go)"),
+  // Store replication to the DR peer (only when it replicates; the exporters are installed separately, docs/runbooks.md)
+  aws_s3_replication_latency_maximum: m("cloudwatch-exporter", "CloudWatch AWS/S3 ReplicationLatency, Maximum (needs replication metrics: on with Replication Time Control)"),
+  aws_s3_operations_failed_replication_sum: m("cloudwatch-exporter", "CloudWatch AWS/S3 OperationsFailedReplication, Sum (needs replication metrics)"),
+  azurerm_resource_metric: m("azure-metrics-exporter"),
 };
 
 export function isCatalogued(name: string): boolean {

@@ -1,7 +1,9 @@
 // Observability inputs resolved once into plain values; the builders never read config or Pulumi objects.
 import { RegionalConfig } from "../../core/config";
 import { LABEL_CAPACITY, ZONE_KEY } from "../../core/labels";
+import { replicationKind } from "../../core/dr-estimate";
 import { CapacityReport } from "../../core/sizing";
+import { azureAccountName, s3BucketName } from "../../core/storage-plan";
 import { ClusterFacts } from "../../core/cluster-facts";
 import type { KubernetesLayer } from "../kubernetes-layer";
 
@@ -18,6 +20,16 @@ export interface GraphComponent {
   readonly name: string;
   readonly type: string;
   readonly replicas: number;
+}
+
+/**
+ * Replication of the store to the DR peer that exports metrics to alert on: S3 only with Replication
+ * Time Control (which turns replication metrics on), Azure object replication always.
+ */
+export interface ReplicationAlerting {
+  readonly kind: "s3" | "azure";
+  /** Source bucket (S3) or storage account (Azure). */
+  readonly source: string;
 }
 
 export interface ObservabilitySettings {
@@ -38,6 +50,8 @@ export interface ObservabilitySettings {
   readonly dcgm: boolean;
   readonly etcd: { readonly enabled: boolean; readonly replicas: number };
   readonly nats: { readonly enabled: boolean; readonly replicas: number };
+  /** Undefined: the stack does not replicate, or its replication exports no metrics. */
+  readonly replication?: ReplicationAlerting;
   readonly thresholds: {
     readonly errorRatio: number;
     readonly ttftRegressionFactor: number;
@@ -45,6 +59,14 @@ export interface ObservabilitySettings {
     readonly belowDesiredMinutes: number;
     readonly gpuNodeLoss: number;
   };
+}
+
+/** Which replication alerts a regional stack's storage config calls for. */
+export function replicationAlerting(c: Pick<RegionalConfig, "cloud" | "stack" | "storage">): ReplicationAlerting | undefined {
+  const kind = replicationKind(c.cloud, c.storage);
+  if (kind === "s3-rtc") return { kind: "s3", source: c.storage?.name ?? s3BucketName(c.stack) };
+  if (kind === "azure") return { kind: "azure", source: c.storage?.name ?? azureAccountName(c.stack) };
+  return undefined;
 }
 
 export function resolveSettings(c: RegionalConfig, facts: ClusterFacts, capacity: CapacityReport, kube: KubernetesLayer): ObservabilitySettings {
@@ -65,6 +87,7 @@ export function resolveSettings(c: RegionalConfig, facts: ClusterFacts, capacity
     dcgm: facts.gpuSoftware === "gpu-operator",
     etcd: { enabled: c.platform.etcd.enabled, replicas: c.platform.etcd.replicas },
     nats: { enabled: c.platform.nats.enabled, replicas: c.platform.nats.replicas },
+    replication: replicationAlerting(c),
     thresholds: {
       errorRatio: o.errorRatioThreshold,
       ttftRegressionFactor: o.ttftRegressionFactor,

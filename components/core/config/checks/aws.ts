@@ -5,6 +5,7 @@ import { VERSIONS } from "../../versions";
 import { EC2_INSTANCE_TYPE, isNetworkCidr } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
+import { openRange } from "./open-cidr";
 
 /** Most zones the created VPC layout holds: 8 blocks, one per zone, the last cut into public subnets. */
 export const MAX_VPC_ZONES = 7;
@@ -57,6 +58,8 @@ export function checkAws(c: RegionalConfig): void {
   if (cl.endpointPublicAccess && cl.publicAccessCidrs.length === 0) {
     fail("cluster.publicAccessCidrs", "a public endpoint needs the CIDRs allowed to reach it (never implicitly 0.0.0.0/0)", cl.publicAccessCidrs);
   }
+  const open = openRange(cl.publicAccessCidrs);
+  if (open !== undefined) fail("cluster.publicAccessCidrs", `${show(open)} opens the API server to the whole internet; name the networks that administer the cluster`, cl.publicAccessCidrs);
   const badCidr = cl.publicAccessCidrs.find((x) => !isNetworkCidr(x));
   if (badCidr !== undefined) fail("cluster.publicAccessCidrs", `${show(badCidr)} is not an IPv4 network CIDR like "203.0.113.0/24"`, cl.publicAccessCidrs);
   // IAM ARNs are at most 2048 characters.

@@ -6,6 +6,7 @@ import { gpuShape, knownShape } from "../../gpu-catalog";
 import { AZURE_VM_SIZE, isNetworkCidr } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
+import { openRange } from "./open-cidr";
 
 /** Azure location names as ARM and the AKS zone labels spell them (`eastus2`, `westus3`). */
 export const LOCATION_PATTERN = /^[a-z][a-z0-9]+$/;
@@ -93,6 +94,10 @@ function checkAccess(c: RegionalConfig): void {
   }
   if (!cl.endpointPublicAccess && cl.publicAccessCidrs.length > 0) {
     throw new ConfigError(`dynamo-ha:cluster.publicAccessCidrs: only apply with cluster.endpointPublicAccess true (the API server is private), got ${show(cl.publicAccessCidrs)}`);
+  }
+  const open = openRange(cl.publicAccessCidrs);
+  if (open !== undefined) {
+    throw new ConfigError(`dynamo-ha:cluster.publicAccessCidrs: ${show(open)} opens the API server to the whole internet; name the networks that administer the cluster, got ${show(cl.publicAccessCidrs)}`);
   }
   const badCidr = cl.publicAccessCidrs.find((x) => !isNetworkCidr(x));
   if (badCidr !== undefined) {

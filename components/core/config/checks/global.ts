@@ -35,4 +35,11 @@ export function checkGlobal(c: GlobalConfig): void {
       `dynamo-ha:global.maxFailoverSeconds: detection ${e.intervalSeconds} s × ${e.failureThreshold}${ttl} = ${e.detectionSeconds} s exceeds the bound; lower healthCheckIntervalSeconds, healthCheckFailureThreshold or dnsTtlSeconds, got ${g.maxFailoverSeconds}`,
     );
   }
+  // No failover is faster than its detection: a goal below it could never be met.
+  if (g.rtoGoalSeconds < e.detectionSeconds) {
+    const ttl = ttlCounts(g.dnsProvider) ? ` + TTL ${e.ttlSeconds}` : "";
+    throw new ConfigError(
+      `dynamo-ha:global.rtoGoalSeconds: must be at least the detection time ${e.intervalSeconds} s × ${e.failureThreshold}${ttl} = ${e.detectionSeconds} s, got ${g.rtoGoalSeconds}`,
+    );
+  }
 }

@@ -38,6 +38,12 @@ export const globalSection = obj(
       default: true,
     }),
     maxFailoverSeconds: int({ doc: "Bound on failover detection time (interval × threshold + TTL); settings above it are rejected.", default: 60, min: 1, max: 3600 }),
+    rtoGoalSeconds: int({
+      doc: "Recovery time objective the report holds each failover to: detection + DNS TTL + scale-up of the surviving regions (their `dr.nodeBootSeconds` + `dr.modelLoadSeconds`) when their guaranteed GPUs fall short. Must not be below the detection time.",
+      default: 900,
+      min: 1,
+      max: 86400,
+    }),
   },
   { doc: "Global DR routing." },
 );
