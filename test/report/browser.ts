@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Browser, chromium } from "playwright-core";
 import { PROJECT_ROOT } from "../../stacks/project-root";
+import { onTeardown } from "../support/teardown";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const RESULTS = path.join(PROJECT_ROOT, "test-results");
@@ -13,6 +14,23 @@ export function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One browser for every page test of the process. Stopped by the run's teardown (serial run); in a
+ * parallel worker Playwright ends the browsers it launched as the worker exits.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  if (!shared) {
+    const b = (shared = launch());
+    onTeardown(async () => {
+      shared = undefined;
+      await (await b).close();
+    });
+  }
+  return shared;
 }
 
 export interface PageFigures {

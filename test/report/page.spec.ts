@@ -10,7 +10,7 @@ import { capacityReport, sizeZones, SizingInput } from "../../components/core/si
 import { Plan } from "../../tools/plan/run";
 import { renderReport } from "../../tools/report/html";
 import { reportModel, scenarios } from "../../tools/report/model";
-import { launch, readReport, RESULTS } from "./browser";
+import { readReport, RESULTS, sharedBrowser } from "./browser";
 import { dgdBeta, deployment, pdb } from "./fixtures";
 
 function sizedPlan(input: SizingInput, withFailover: boolean): Plan {
@@ -33,10 +33,7 @@ describe("report page", function () {
   this.timeout(120_000);
   let browser: Browser;
   before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
+    browser = await sharedBrowser();
   });
 
   it("is one self-contained file: no scripts, external URLs, fonts or stylesheets; user text escaped", () => {

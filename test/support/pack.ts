@@ -1,9 +1,12 @@
 // One policy pack process for the whole test run: starting the pack through the SDK's launcher costs a
 // second or more, and the pack is stateless between Configure calls. Stopped by the root hook below.
+// First: every module this worker loads after it is compiled once per machine, not once per process.
+import "../../tools/compile-cache";
 import { AnalyzerSession } from "../../tools/plan/analyzer/session";
 import { analyzeWithPack } from "../../tools/plan/policy";
 import { Plan } from "../../tools/plan/run";
 import { plannedStack } from "./plans";
+import { teardown } from "./teardown";
 
 let session: Promise<AnalyzerSession> | undefined;
 
@@ -29,6 +32,7 @@ export const mochaHooks = {
     const s = session;
     session = undefined;
     if (s) await (await s).close();
+    await teardown();
   },
 };
 
