@@ -10,6 +10,9 @@ import { ProgressCounter, renderTable } from "./progress";
 import { buildReport, Report, writeFileEnsuringDir, writeReport } from "./report";
 import { judge } from "./verdict";
 
+/** The least time the model discovery gets (the default --timeout). */
+export const DISCOVERY_TIMEOUT_SECONDS = 30;
+
 /** Raised before anything was injected or loaded: the CLI reports it as a usage error (exit 2). */
 export class PreflightError extends Error {}
 
@@ -54,7 +57,9 @@ export async function verify(a: VerifyArgs, io: RunIo = {}): Promise<Report> {
   let model = a.model;
   if (model === undefined) {
     try {
-      model = await discoverModel(a.url, a.timeoutSeconds * 1000);
+      // One preflight request, made while this process is still warming up: it gets at least the default
+      // request timeout, so a short --timeout meant for the load does not fail the run before it starts.
+      model = await discoverModel(a.url, Math.max(a.timeoutSeconds, DISCOVERY_TIMEOUT_SECONDS) * 1000);
     } catch (e) {
       throw new PreflightError((e as Error).message);
     }
