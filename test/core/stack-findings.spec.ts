@@ -63,7 +63,12 @@ describe("stack-file findings (issue regressions)", () => {
 
   it("deep nesting and parser errors are one line with the file and line number", () => {
     assert.match(errorOf(`config:\n  dynamo-ha:graph: ${"[".repeat(40)}${"]".repeat(40)}\n`), /^dynamo-ha:graph: must be nested at most 32 levels deep \(Pulumi\.t\.yaml line 2\)$/);
-    assert.match(errorOf(`config:\n  dynamo-ha:graph: ${"[".repeat(1000)}${"]".repeat(1000)}\n`), /^Pulumi\.t\.yaml: malformed YAML at line 2: nested deeper than 32 levels$/);
+    // Whether the parser itself gives up (its recursion runs out of stack) depends on the stack left to
+    // the process; either way the answer is one line with the file, the line and the limit.
+    assert.match(
+      errorOf(`config:\n  dynamo-ha:graph: ${"[".repeat(1000)}${"]".repeat(1000)}\n`),
+      /^(Pulumi\.t\.yaml: malformed YAML at line 2: nested deeper than 32 levels|dynamo-ha:graph: must be nested at most 32 levels deep \(Pulumi\.t\.yaml line 2\))$/,
+    );
     assert.match(errorOf("config:\n  dynamo-ha:env: prod\n  dynamo-ha:env: dev\n"), /^Pulumi\.t\.yaml: malformed YAML at line 3: Map keys must be unique$/);
     assert.match(errorOf("config:\n  a: [\n"), /^Pulumi\.t\.yaml: malformed YAML at line \d+: /);
     assert.match(errorOf("config: {}\n---\nconfig: {}\n"), /^Pulumi\.t\.yaml: malformed YAML at line 2: a stack file holds one YAML document/);
