@@ -1,6 +1,10 @@
 // The package schema, built in-process the way `pulumi package add` builds it (the SDK's component
 // provider analyzes the components' TypeScript sources).
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { PROJECT_ROOT } from "../../stacks/project-root";
 import { PACKAGE_NAME, PROVIDED_COMPONENTS, PROVIDER_DIR } from "../../provider/components";
 
 export interface Prop {
@@ -16,9 +20,35 @@ export interface Schema {
   types: Record<string, { properties: Record<string, Prop>; required?: string[] }>;
 }
 
+/**
+ * A key for exactly what the schema is built from: every source file the analyzer reads (components/,
+ * provider/), the package manifest and the SDK's. The same sources always give the same schema.
+ */
+function sourcesKey(): string {
+  const h = createHash("sha256").update(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"))).update(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json")));
+  for (const dir of ["components", "provider"]) {
+    const files = fs.readdirSync(path.join(PROJECT_ROOT, dir), { recursive: true, encoding: "utf8" }).filter((f) => /\.(ts|json)$/.test(f)).sort();
+    for (const f of files) h.update(`${dir}/${f}\0`).update(fs.readFileSync(path.join(PROJECT_ROOT, dir, f)));
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
 let cached: Promise<Schema> | undefined;
-/** The schema, built once per process (the analyzer type-checks the components' sources: seconds). */
+/**
+ * The schema, built once per set of sources: the analyzer type-checks the components' sources, which
+ * takes seconds, so a built schema is kept under dist/ keyed by a hash of those sources and reused by
+ * every test process (parallel workers included) until a source changes.
+ */
 export function packageSchema(): Promise<Schema> {
-  cached ??= new ComponentProvider({ name: PACKAGE_NAME, components: PROVIDED_COMPONENTS, dirname: PROVIDER_DIR }).getSchema().then((s) => JSON.parse(s) as Schema);
+  cached ??= (async () => {
+    const file = path.join(PROJECT_ROOT, "dist", ".cache", `schema-${sourcesKey()}.json`);
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Schema;
+    const text = await new ComponentProvider({ name: PACKAGE_NAME, components: PROVIDED_COMPONENTS, dirname: PROVIDER_DIR }).getSchema();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written whole, then renamed: another process never reads half a file.
+    fs.writeFileSync(`${file}.${process.pid}`, text);
+    fs.renameSync(`${file}.${process.pid}`, file);
+    return JSON.parse(text) as Schema;
+  })();
   return cached;
 }
