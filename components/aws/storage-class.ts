@@ -2,21 +2,14 @@
 // in that pod's zone (an EBS volume never leaves its zone).
 import * as storagev1 from "@pulumi/kubernetes/storage/v1";
 import * as pulumi from "@pulumi/pulumi";
+import { retainedStorageClass } from "../core/storage-class";
 
 export const BLOCK_STORAGE_CLASS = "gp3-wait";
 
 /** The StorageClass object, pure. Retain unless data loss is explicitly allowed. */
 export function gp3StorageClass(allowDataLoss: boolean) {
-  return {
-    apiVersion: "storage.k8s.io/v1" as const,
-    kind: "StorageClass" as const,
-    metadata: { name: BLOCK_STORAGE_CLASS },
-    provisioner: "ebs.csi.aws.com",
-    volumeBindingMode: "WaitForFirstConsumer",
-    allowVolumeExpansion: true,
-    reclaimPolicy: allowDataLoss ? "Delete" : "Retain",
-    parameters: { type: "gp3", encrypted: "true", "csi.storage.k8s.io/fstype": "ext4" },
-  };
+  const parameters = { type: "gp3", encrypted: "true", "csi.storage.k8s.io/fstype": "ext4" };
+  return retainedStorageClass({ name: BLOCK_STORAGE_CLASS, provisioner: "ebs.csi.aws.com", volumeBindingMode: "WaitForFirstConsumer", parameters }, allowDataLoss);
 }
 
 export interface BlockStorageClassArgs {

@@ -4,6 +4,7 @@
 // deletion would lose the data that EKS stacks keep.
 import * as storagev1 from "@pulumi/kubernetes/storage/v1";
 import * as pulumi from "@pulumi/pulumi";
+import { retainedStorageClass } from "../core/storage-class";
 
 export const AKS_BLOCK_STORAGE_CLASS = "premium-ssd-wait";
 
@@ -12,17 +13,9 @@ export type PremiumDiskSku = "Premium_LRS" | "Premium_ZRS";
 
 /** The StorageClass object, pure. Retain unless data loss is explicitly allowed. */
 export function premiumDiskStorageClass(allowDataLoss: boolean, skuName: PremiumDiskSku = "Premium_LRS") {
-  return {
-    apiVersion: "storage.k8s.io/v1" as const,
-    kind: "StorageClass" as const,
-    metadata: { name: AKS_BLOCK_STORAGE_CLASS },
-    provisioner: "disk.csi.azure.com",
-    // An LRS disk lives in one zone: binding waits for the pod so the disk is made in the pod's zone.
-    volumeBindingMode: "WaitForFirstConsumer",
-    allowVolumeExpansion: true,
-    reclaimPolicy: allowDataLoss ? "Delete" : "Retain",
-    parameters: { skuName, "csi.storage.k8s.io/fstype": "ext4" },
-  };
+  // An LRS disk lives in one zone: binding waits for the pod so the disk is made in the pod's zone.
+  const parameters = { skuName, "csi.storage.k8s.io/fstype": "ext4" };
+  return retainedStorageClass({ name: AKS_BLOCK_STORAGE_CLASS, provisioner: "disk.csi.azure.com", volumeBindingMode: "WaitForFirstConsumer", parameters }, allowDataLoss);
 }
 
 export interface AksBlockStorageClassArgs {

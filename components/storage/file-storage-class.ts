@@ -4,6 +4,7 @@
 import { Provider } from "@pulumi/kubernetes/provider";
 import * as storagev1 from "@pulumi/kubernetes/storage/v1";
 import * as pulumi from "@pulumi/pulumi";
+import { retainedStorageClass } from "../core/storage-class";
 
 export const AZURE_RWX_CLASS = "azurefile-premium-retain";
 
@@ -13,17 +14,8 @@ export const AZURE_RWX_CLASS = "azurefile-premium-retain";
  * master), with Premium_LRS as in AKS's `azurefile-csi-premium`. Retain unless data loss is allowed.
  */
 export function premiumFileStorageClass(allowDataLoss: boolean) {
-  return {
-    apiVersion: "storage.k8s.io/v1" as const,
-    kind: "StorageClass" as const,
-    metadata: { name: AZURE_RWX_CLASS },
-    provisioner: "file.csi.azure.com",
-    volumeBindingMode: "Immediate",
-    allowVolumeExpansion: true,
-    reclaimPolicy: allowDataLoss ? "Delete" : "Retain",
-    parameters: { skuName: "Premium_LRS" },
-    mountOptions: ["mfsymlinks", "actimeo=30", "nosharesock"],
-  };
+  const mountOptions = ["mfsymlinks", "actimeo=30", "nosharesock"];
+  return retainedStorageClass({ name: AZURE_RWX_CLASS, provisioner: "file.csi.azure.com", volumeBindingMode: "Immediate", parameters: { skuName: "Premium_LRS" }, mountOptions }, allowDataLoss);
 }
 
 /** The class in the cluster; the claim that uses it waits for it. */

@@ -4,6 +4,7 @@ import * as path from "path";
 import { parse, stringify } from "yaml";
 import { ConfigError, Field, keyText, loadStackConfig, TOP_LEVEL, walk } from "../../components/core/config";
 import { bundledStacks, parseStackText, SECRET_VALUE, STACKS_DIR } from "../../tools/plan/stack-file";
+import { prng } from "../support/prng";
 
 // A seeded fuzz of the bundled stack files through the plan's own config path (stack-file parsing,
 // then loadStackConfig: every rule runs before any resource is registered). Each case mutates one
@@ -13,18 +14,6 @@ import { bundledStacks, parseStackText, SECRET_VALUE, STACKS_DIR } from "../../t
 
 const SEED = Number(process.env.STACK_FUZZ_SEED ?? 19_019);
 const CASES = Number(process.env.STACK_FUZZ_CASES ?? 1000);
-
-/** mulberry32: small, seedable, good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Config = Record<string, unknown>;
 type Kind = "regional" | "global" | "governance";

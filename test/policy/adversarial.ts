@@ -4,19 +4,11 @@
 // percentages, control characters, prototype-named keys, unknowns. Labels, namespaces and selectors
 // come from small pools, so selectors really match workloads and the stack policies do real work.
 import { COMPUTED } from "../../tools/plan/records";
+import { prng } from "../support/prng";
 import { Res, urnOf } from "./helpers";
 
-/** Deterministic PRNG (mulberry32) so a failing fuzz case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so a failing fuzz case can be replayed from its seed. */
+export const rng = prng;
 
 /** Keys that name members of Object.prototype (or the SDK proxy's hooks) rather than data. */
 export const PROTO_KEYS = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "__defineGetter__", "__getSpecialProxyTarget", "__isSpecialProxy", "0"] as const;
