@@ -17,7 +17,7 @@ export interface ClusterAddonsArgs {
 /**
  * The VPC CNI's network policy agent enforces NetworkPolicy (the graph namespace's default deny).
  * The key is a string "true" (aws/amazon-vpc-cni-k8s charts/aws-vpc-cni/values.yaml
- * `enableNetworkPolicy: "false"` @10e9f18d; the add-on's configurationValues use the same schema).
+ * `enableNetworkPolicy: "false"` @10e9f18d4d5b2cf7aaaac7d765e787af8af2a6f3; the add-on's configurationValues use the same schema).
  */
 export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: "true" } as const;
 

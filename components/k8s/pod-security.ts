@@ -20,7 +20,7 @@ export function podSecurityLabels(kubernetesVersion: string): Record<string, str
 
 /**
  * The NVIDIA Dynamo runtime images run as user `dynamo`, uid 1000, primary group 0 (OpenShift style),
- * set by `USER dynamo` (ai-dynamo/dynamo container/templates/dynamo_runtime.Dockerfile @205255bf). The
+ * set by `USER dynamo` (ai-dynamo/dynamo container/templates/dynamo_runtime.Dockerfile @205255bfaad28c571f286012ed2ec869cd21a07e). The
  * user is named, not numeric, so the kubelet cannot verify runAsNonRoot without an explicit uid: both
  * are set here. The venv and caches are group-0 writable, hence runAsGroup 0.
  */
