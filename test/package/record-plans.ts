@@ -1,6 +1,6 @@
-// Writes test/package/fixtures/plans-before.json: the plan records of every bundled stack, taken
-// before the package refactor. Run it only to re-baseline on purpose:
-//   node_modules/.bin/node -r ts-node/register/transpile-only test/package/record-plans.ts
+// Wrote test/package/fixtures/plans-before.json: the plan records of every bundled stack, taken
+// before the package refactor (in that URN space). Re-baseline after an intended plan change with
+// rebaseline.ts, which keeps the old URN space; this writer is kept for the fixture's path.
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
