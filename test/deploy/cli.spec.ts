@@ -4,6 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runDeploy } from "../../tools/deploy/cli";
+import { keptLines, keptResources } from "../../tools/deploy/kept";
+import type { ResourceRecord } from "../../tools/plan/records";
 import { pulumiStub, Stub } from "./stub";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 
@@ -64,10 +66,36 @@ describe("deploy wrappers against a stub pulumi on PATH", function () {
     assert.strictEqual(stub.ran(), false);
   });
 
-  it("destroy runs `pulumi destroy` without policy flags", async () => {
+  it("destroy prints what the stack's plan keeps, then runs `pulumi destroy` without policy flags", async () => {
     const f = fixture([]);
-    assert.strictEqual(await runDeploy("destroy", ["-s", "eks-us-east-1", "--yes"], deps(f)), 0);
+    let printed = "";
+    assert.strictEqual(await runDeploy("destroy", ["-s", "eks-us-east-1", "--yes"], deps(f, { out: (t: string) => (printed += t) })), 0);
     assert.deepStrictEqual(stub.args(), ["destroy", "--stack", "eks-us-east-1", "--yes"]);
+    const [head, ...rows] = printed.trimEnd().split("\n");
+    assert.match(head, /^destroy eks-us-east-1: keeps \d+ resources \(protected: /);
+    assert.strictEqual(rows.length, Number(/keeps (\d+)/.exec(head)![1]));
+    // The bucket, its guard rails and the graph namespace are among them.
+    for (const type of ["aws:s3/bucket:Bucket", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "kubernetes:core/v1:Namespace"]) {
+      assert.ok(rows.some((r) => r.includes(`  ${type}  `) && /^  protected, retained/.test(r)), `${type} not listed as kept:\n${printed}`);
+    }
+    assert.deepStrictEqual(lines, []);
+  });
+
+  it("destroy still runs when the kept list cannot be computed, saying so in one line", async () => {
+    const f = fixture([]);
+    const kept = async () => {
+      throw new Error("dynamo-ha:capacity.requiredGpus: 0 is below 1\n  at stack");
+    };
+    assert.strictEqual(await runDeploy("destroy", ["-s", "eks-us-east-1"], deps(f, { kept, out: () => undefined })), 0);
+    assert.deepStrictEqual(lines, ["destroy: cannot list what eks-us-east-1 keeps (dynamo-ha:capacity.requiredGpus: 0 is below 1); Pulumi still honours protect from the stack's state"]);
+    assert.strictEqual(stub.ran(), true);
+  });
+
+  it("the kept list orders protected resources first and labels each", () => {
+    const r = (type: string, name: string, protect: boolean, retainOnDelete: boolean) => ({ type, name, protect, retainOnDelete }) as unknown as ResourceRecord;
+    const kept = keptResources([r("b:t", "x", false, true), r("a:t", "y", false, false), r("c:t", "z", true, true), r("a:t", "w", true, false)]);
+    assert.deepStrictEqual(keptLines("s", kept).slice(1), ["  protected            a:t  w", "  protected, retained  c:t  z", "  retained             b:t  x"]);
+    assert.deepStrictEqual(keptLines("s", []), ["destroy s: keeps nothing (storage.allowDataLoss is on, or the stack holds no data)"]);
   });
 
   it("unknown stack, unknown env and a missing pack config are one-line errors and run nothing", async () => {

@@ -15,6 +15,7 @@ import { EXIT } from "../cli/exit-codes";
 import { carriesPack, deployCommand, PACK_DIR, packConfigPath, parseDeployArgs, pulumiArgv, UsageError, Verb, VERBS } from "./args";
 import type { PackCheck } from "./pack-check";
 import { stackFacts } from "./stack-facts";
+import { KeptResource, keptLines, keptResources } from "./kept";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 
 export interface DeployDeps {
@@ -28,8 +29,16 @@ export interface DeployDeps {
   checkPack?: PackCheck;
   /** Where the one-line errors go. @default process.stderr */
   err?: (line: string) => void;
-  /** Where --help goes. @default process.stdout */
+  /** Where --help and the list of what destroy keeps go. @default process.stdout */
   out?: (text: string) => void;
+  /** What destroy keeps, from the stack's plan. @default planKept */
+  kept?: (stack: string, stacksDir: string) => Promise<KeptResource[]>;
+}
+
+/** The offline plan's protected and retained resources (the program, under the plan's mocks, no pack). */
+async function planKept(stack: string, stacksDir: string): Promise<KeptResource[]> {
+  const { plan } = await import("../plan/run");
+  return keptResources((await plan(stack, { stacksDir, policy: false })).resources);
 }
 
 const ROOT = PROJECT_ROOT;
@@ -37,9 +46,10 @@ const ROOT = PROJECT_ROOT;
 export async function runDeploy(verb: Verb, argv: readonly string[], d: DeployDeps = {}): Promise<number> {
   const root = d.root ?? ROOT;
   const err = d.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const out = d.out ?? ((t: string) => process.stdout.write(t));
   const dir = d.stacksDir ?? STACKS_DIR;
   if (asksForHelp(argv)) {
-    (d.out ?? ((t: string) => process.stdout.write(t)))(helpText(deployCommand(verb, dir)));
+    out(helpText(deployCommand(verb, dir)));
     return EXIT.ok;
   }
   let args;
@@ -65,6 +75,14 @@ export async function runDeploy(verb: Verb, argv: readonly string[], d: DeployDe
     if (why !== undefined) {
       err(`up: refusing to deploy ${args.stack}: the policy pack in policy/ does not load: ${why}`);
       return EXIT.failed;
+    }
+  }
+  if (verb === "destroy") {
+    // Informational: Pulumi enforces protect from the stack's state whatever this list says.
+    try {
+      out(`${keptLines(args.stack, await (d.kept ?? planKept)(args.stack, dir)).join("\n")}\n`);
+    } catch (e) {
+      err(`destroy: cannot list what ${args.stack} keeps (${String((e as Error).message ?? e).split("\n")[0]}); Pulumi still honours protect from the stack's state`);
     }
   }
   return runPulumi(pulumiArgv(verb, args.stack, env, args.extra), root, d.env ?? process.env, err);
