@@ -118,8 +118,9 @@ export class AwsRegion extends pulumi.ComponentResource {
         instanceType: c.cluster.systemNodeSize ?? "m6i.xlarge",
         nodesPerZone: c.cluster.systemNodesPerZone,
         tags,
+        dependsOn: [nodeRole, addons.vpcCni],
       },
-      { ...awsOpts, dependsOn: [nodeRole, addons.vpcCni] },
+      awsOpts,
     );
     const gpu = new GpuNodeGroups(
       `${name}-gpu`,
@@ -130,8 +131,9 @@ export class AwsRegion extends pulumi.ComponentResource {
         subnetIdsByZone: network.privateSubnetIds,
         amiType: c.gpuPool.amiType,
         diskSizeGb: c.gpuPool.diskSizeGb,
+        dependsOn: [nodeRole, addons.vpcCni],
       },
-      { ...awsOpts, dependsOn: [nodeRole, addons.vpcCni] },
+      awsOpts,
     );
     nodesDeclared([system]);
 

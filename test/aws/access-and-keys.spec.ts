@@ -123,8 +123,7 @@ describe("EKS access and keys (plans of the bundled EKS stacks)", function () {
       assert.ok(cni.dependsOn.includes(agent.urn));
       const groups = byType("aws:eks/nodeGroup:NodeGroup");
       assert.ok(groups.length > 1);
-      // A node group's own dependsOn is empty; its component's carries the wait, which children inherit.
-      for (const g of groups) assert.ok(byUrn(g.parent)?.dependsOn.includes(cni.urn) || g.dependsOn.includes(cni.urn), g.name);
+      for (const g of groups) assert.ok(g.dependsOn.includes(cni.urn), g.name);
       const ebs = byType("aws:eks/addon:Addon").find((a) => a.inputs.addonName === "aws-ebs-csi-driver")!;
       assert.ok(ebs.dependsOn.some((u) => u.includes("SystemNodeGroup")), ebs.dependsOn.join());
     });
