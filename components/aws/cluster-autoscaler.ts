@@ -6,7 +6,7 @@ import * as helm from "@pulumi/kubernetes/helm/v3";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../core/versions";
 import { AUTOSCALER_NAMESPACE, AUTOSCALER_SERVICE_ACCOUNT, autoscalerValues, priorityExpanderConfigMap } from "./autoscaler-values";
-import { clusterAutoscalerPolicy, POD_IDENTITY_SERVICE } from "./iam-policies";
+import { clusterAutoscalerPolicy, podIdentityTrust } from "./iam-policies";
 import { ServiceRole } from "./iam";
 
 export interface ClusterAutoscalerArgs {
@@ -14,6 +14,8 @@ export interface ClusterAutoscalerArgs {
   readonly clusterName: string;
   /** The cluster resource's name output, so the association waits for the cluster. */
   readonly clusterNameOutput: pulumi.Input<string>;
+  /** The cluster's ARN, pinned in the role's trust policy. */
+  readonly clusterArn: pulumi.Input<string>;
   readonly region: string;
   readonly partition: pulumi.Input<string>;
   readonly accountId: pulumi.Input<string>;
@@ -37,8 +39,7 @@ export class ClusterAutoscaler extends pulumi.ComponentResource {
     const role = new ServiceRole(
       name,
       {
-        service: POD_IDENTITY_SERVICE,
-        podIdentity: { clusterName: args.clusterName, namespace: AUTOSCALER_NAMESPACE, serviceAccount: AUTOSCALER_SERVICE_ACCOUNT },
+        trust: pulumi.output(args.clusterArn).apply((clusterArn) => podIdentityTrust({ clusterName: args.clusterName, clusterArn, namespace: AUTOSCALER_NAMESPACE, serviceAccount: AUTOSCALER_SERVICE_ACCOUNT })),
         customPolicy: policy,
         partition: args.partition,
         tags: args.tags,

@@ -16,6 +16,12 @@ export interface GpuNodeGroupsArgs {
   readonly amiType?: string;
   /** Root volume size in GiB (inference images are large). @default 200 */
   readonly diskSizeGb?: number;
+  /**
+   * What the node groups wait for (the node role's policies, the VPC CNI add-on): a component's
+   * dependsOn does not reach its children, so it is passed to each group.
+   * @default []
+   */
+  readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 export class GpuNodeGroups extends pulumi.ComponentResource {
@@ -47,7 +53,7 @@ export class GpuNodeGroups extends pulumi.ComponentResource {
             tags: g.tags,
           },
           // The autoscaler owns the desired size; a later `pulumi up` must not reset it.
-          { parent: this, ignoreChanges: ["scalingConfig.desiredSize"] },
+          { parent: this, dependsOn: args.dependsOn, ignoreChanges: ["scalingConfig.desiredSize"] },
         ),
     );
     this.registerOutputs({ nodeGroupNames: this.nodeGroups.map((n) => n.nodeGroupName) });

@@ -1,10 +1,11 @@
 // IAM documents of the EKS layer, pure so tests can hold them to least privilege.
 
 export interface PolicyStatement {
+  Sid?: string;
   Effect: "Allow";
   Action: string | string[];
   Resource?: string | string[];
-  Principal?: { Service: string };
+  Principal?: { Service: string } | { AWS: string };
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 export interface PolicyDocument {
@@ -12,25 +13,46 @@ export interface PolicyDocument {
   Statement: PolicyStatement[];
 }
 
+export const EKS_SERVICE = "eks.amazonaws.com";
+export const EC2_SERVICE = "ec2.amazonaws.com";
+export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+
+/** Where an EKS cluster lives: enough to name its ARN before it exists. */
+export interface ClusterLocation {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly clusterName: string;
+}
+
+/** `arn:<partition>:eks:<region>:<account>:cluster/<name>`, the format EKS gives its clusters (and sends as aws:SourceArn). */
+export function eksClusterArn(c: ClusterLocation): string {
+  return `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${c.clusterName}`;
+}
+
 /** The one service account of one cluster a Pod Identity role is for. */
 export interface PodIdentityScope {
   readonly clusterName: string;
   readonly namespace: string;
   readonly serviceAccount: string;
+  /** The cluster's ARN: pins account and region too, where a name alone matches a same-named cluster anywhere. @default - the name only */
+  readonly clusterArn?: string;
 }
 
 /**
  * The confused-deputy guard of a Pod Identity role: EKS Pod Identity tags the session with the
- * cluster, namespace and service account (aws:RequestTag/eks-cluster-name, kubernetes-namespace,
- * kubernetes-service-account), so the trust policy admits only this cluster's one service account,
- * not any association anyone makes in the account (awsdocs/amazon-eks-user-guide,
- * latest/ug/manage-access/aws-access/pod-id-role.adoc, 2edffcb14bca54edc61e5a925eb6b3c97fde11f0).
- * The EKS cluster role and the EC2 node role stay without conditions: their documented trust
- * policies (cluster-iam-role.adoc, create-node-role.adoc) name no source key the services send.
+ * cluster ARN and name, namespace and service account (aws:RequestTag/eks-cluster-arn,
+ * eks-cluster-name, kubernetes-namespace, kubernetes-service-account), so the trust policy admits
+ * only this cluster's one service account, not any association anyone makes in the account
+ * (awsdocs/amazon-eks-user-guide latest/ug/manage-access/aws-access/pod-id-role.adoc
+ * @2edffcb14bca54edc61e5a925eb6b3c97fde11f0). The cluster ARN carries the account, so it does the
+ * work aws:SourceAccount does for other services; that page documents no source keys for
+ * pods.eks.amazonaws.com, and a condition on a key the service does not send would deny every pod.
  */
 export function podIdentityConditions(s: PodIdentityScope): Record<string, Record<string, string>> {
   return {
     StringEquals: {
+      ...(s.clusterArn !== undefined ? { "aws:RequestTag/eks-cluster-arn": s.clusterArn } : {}),
       "aws:RequestTag/eks-cluster-name": s.clusterName,
       "aws:RequestTag/kubernetes-namespace": s.namespace,
       "aws:RequestTag/kubernetes-service-account": s.serviceAccount,
@@ -38,23 +60,56 @@ export function podIdentityConditions(s: PodIdentityScope): Record<string, Recor
   };
 }
 
-/** Trust policy for a role an AWS service assumes (EKS, EC2, or EKS Pod Identity, then limited to `scope`). */
-export function trustPolicy(service: string, scope?: PodIdentityScope): PolicyDocument {
-  // EKS Pod Identity also tags the session (cluster, namespace, service account); it needs sts:TagSession.
-  const actions = service === "ec2.amazonaws.com" ? ["sts:AssumeRole"] : ["sts:AssumeRole", "sts:TagSession"];
-  const condition = scope ? { Condition: podIdentityConditions(scope) } : {};
-  return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: actions, ...condition }] };
+/** Trust policy of a Pod Identity role: AssumeRole plus TagSession (the service tags the session), limited to `scope`. */
+export function podIdentityTrust(scope: PodIdentityScope): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: POD_IDENTITY_SERVICE }, Action: ["sts:AssumeRole", "sts:TagSession"], Condition: podIdentityConditions(scope) }],
+  };
 }
 
-export const EKS_SERVICE = "eks.amazonaws.com";
-export const EC2_SERVICE = "ec2.amazonaws.com";
-export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+/**
+ * Trust policy of the EKS cluster role: only EKS acting for this one cluster of this account may
+ * assume it (aws:SourceArn = the cluster ARN, aws:SourceAccount = its account), the cluster-role case
+ * of awsdocs/amazon-eks-user-guide latest/ug/security/cross-service-confused-deputy-prevention.adoc
+ * @5534e8cc25ec83c5899c7e6998afc969c5c1b651. AssumeRole only, as cluster-iam-role.adoc documents for
+ * clusters without Auto Mode (Auto Mode would also need sts:TagSession).
+ */
+export function clusterRoleTrust(c: ClusterLocation): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: EKS_SERVICE },
+        Action: ["sts:AssumeRole"],
+        Condition: { ArnLike: { "aws:SourceArn": eksClusterArn(c) }, StringEquals: { "aws:SourceAccount": c.accountId } },
+      },
+    ],
+  };
+}
+
+/**
+ * Trust policy of the node role. No source condition: EC2 documents no aws:SourceArn or
+ * aws:SourceAccount for the instance-profile credentials it fetches (the node role's documented
+ * trust policy has none, awsdocs/amazon-eks-user-guide latest/ug/security/iam-reference/create-node-role.adoc
+ * @c88259aeca48be7fcb947f11b1c0fe6b2ea734e2), and a condition on a key that is never sent would leave
+ * every node without credentials. The deputy cannot be confused from outside: an instance profile
+ * takes only a role of its own account, and only a principal holding iam:PassRole on this role can
+ * launch an instance with it (IAM User Guide, id_roles_use_passrole).
+ */
+export function nodeRoleTrust(): PolicyDocument {
+  return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: EC2_SERVICE }, Action: ["sts:AssumeRole"] }] };
+}
 
 /** AWS managed policies, by role. Nothing else is attached. */
 export const MANAGED_POLICIES = {
   cluster: ["AmazonEKSClusterPolicy"],
-  // The VPC CNI runs as the node's identity (its documented default); image pulls are pull-only.
-  node: ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryPullOnly"],
+  // Image pulls are pull-only. The VPC CNI's policy is not here: it has its own Pod Identity role
+  // (vpcCni), as awsdocs/amazon-eks-user-guide latest/ug/networking/cni-iam-role.adoc
+  // @0cc5a7608f9d1162d052bf2a61eddebc3352139f recommends ("Remove the CNI policy from the node IAM role").
+  node: ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly"],
+  vpcCni: ["AmazonEKS_CNI_Policy"],
   ebsCsi: ["service-role/AmazonEBSCSIDriverPolicy"],
 } as const;
 

@@ -1,11 +1,11 @@
-// An IAM role for one AWS service principal with exactly the policies it is given.
+// An IAM role for one AWS service principal with exactly the trust and policies it is given.
 import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
-import { managedPolicyArn, PolicyDocument, POD_IDENTITY_SERVICE, trustPolicy } from "./iam-policies";
+import { managedPolicyArn, PolicyDocument } from "./iam-policies";
 
 export interface ServiceRoleArgs {
-  /** Service principal that assumes the role, e.g. `eks.amazonaws.com`. */
-  readonly service: string;
+  /** Trust policy (from iam-policies.ts: clusterRoleTrust, nodeRoleTrust, podIdentityTrust), each with its confused-deputy guard. */
+  readonly trust: pulumi.Input<PolicyDocument>;
   /** AWS managed policy names (e.g. `AmazonEKSClusterPolicy`). @default - none */
   readonly managedPolicies?: readonly string[];
   /** A custom policy attached as a customer-managed policy. @default - none */
@@ -14,11 +14,6 @@ export interface ServiceRoleArgs {
   readonly partition: pulumi.Input<string>;
   /** Tags on the role and policy. @default {} */
   readonly tags?: Record<string, string>;
-  /**
-   * The one service account a Pod Identity role is for (required with `pods.eks.amazonaws.com`):
-   * the trust policy admits only sessions tagged with this cluster, namespace and service account.
-   */
-  readonly podIdentity?: { readonly clusterName: pulumi.Input<string>; readonly namespace: string; readonly serviceAccount: string };
 }
 
 export class ServiceRole extends pulumi.ComponentResource {
@@ -29,12 +24,7 @@ export class ServiceRole extends pulumi.ComponentResource {
   constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:ServiceRole", name, {}, opts);
     const tags = args.tags ?? {};
-    if (args.service === POD_IDENTITY_SERVICE && !args.podIdentity) throw new Error(`ServiceRole ${name}: a Pod Identity role needs podIdentity (cluster, namespace, service account)`);
-    const p = args.podIdentity;
-    const trust = p
-      ? pulumi.output(p.clusterName).apply((clusterName) => JSON.stringify(trustPolicy(args.service, { clusterName, namespace: p.namespace, serviceAccount: p.serviceAccount })))
-      : JSON.stringify(trustPolicy(args.service));
-    this.role = new iam.Role(name, { assumeRolePolicy: trust, tags }, { parent: this });
+    this.role = new iam.Role(name, { assumeRolePolicy: pulumi.output(args.trust).apply((d) => JSON.stringify(d)), tags }, { parent: this });
     for (const policy of args.managedPolicies ?? []) {
       const short = policy.split("/").pop()!;
       new iam.RolePolicyAttachment(`${name}-${short}`, { role: this.role.name, policyArn: pulumi.output(args.partition).apply((p) => managedPolicyArn(p, policy)) }, { parent: this });

@@ -14,7 +14,8 @@ import { EksCluster } from "./cluster";
 import { ClusterAutoscaler } from "./cluster-autoscaler";
 import { GPU_PRESENT_LABEL, planGpuPools } from "./gpu-pools";
 import { GpuNodeGroups } from "./gpu-node-groups";
-import { EC2_SERVICE, MANAGED_POLICIES } from "./iam-policies";
+import { deployerFromCaller } from "./cluster-access";
+import { eksClusterArn, MANAGED_POLICIES, nodeRoleTrust } from "./iam-policies";
 import { ServiceRole } from "./iam";
 import { kubeconfigOf, kubeProvider } from "./kube-provider";
 import { clusterName as nameOfCluster } from "./naming";
@@ -73,7 +74,8 @@ export class AwsRegion extends pulumi.ComponentResource {
       new AwsProvider(`${name}-aws`, { region: c.region, defaultTags: { tags: { ...c.labels, "dynamo-ha.io/stack": c.stack } } }, { parent: this });
     const awsOpts = { parent: this, providers: [provider] };
     const partition = getPartitionOutput({}, { parent: this, provider }).partition;
-    const accountId = getCallerIdentityOutput({}, { parent: this, provider }).accountId;
+    const caller = getCallerIdentityOutput({}, { parent: this, provider });
+    const accountId = caller.accountId;
 
     const network = new Network(
       `${name}-net`,
@@ -89,6 +91,10 @@ export class AwsRegion extends pulumi.ComponentResource {
         endpointPublicAccess: c.cluster.endpointPublicAccess,
         publicAccessCidrs: c.cluster.publicAccessCidrs,
         adminPrincipals: c.cluster.adminPrincipals,
+        // Unset, the identity running `pulumi up` (docs/operations.md, "EKS access").
+        deployerPrincipal: c.cluster.aws.deployerRoleArn ?? caller.arn.apply(deployerFromCaller),
+        region: c.region,
+        accountId,
         logRetentionDays: c.cluster.logRetentionDays,
         partition,
         tags,
@@ -97,7 +103,11 @@ export class AwsRegion extends pulumi.ComponentResource {
       },
       awsOpts,
     );
-    const nodeRole = new ServiceRole(`${name}-node`, { service: EC2_SERVICE, managedPolicies: MANAGED_POLICIES.node, partition, tags }, awsOpts);
+    const nodeRole = new ServiceRole(`${name}-node`, { trust: nodeRoleTrust(), managedPolicies: MANAGED_POLICIES.node, partition, tags }, awsOpts);
+    // The VPC CNI (with its Pod Identity role) precedes the nodes; the EBS CSI driver follows them.
+    let nodesDeclared!: (nodes: pulumi.Resource[]) => void;
+    const clusterArn = pulumi.all([partition, accountId]).apply(([p, a]) => eksClusterArn({ partition: p, accountId: a, region: c.region, clusterName }));
+    const addons = new ClusterAddons(`${name}-addons`, { clusterName: cluster.name, clusterArn, partition, tags, nodesReady: new Promise((r) => (nodesDeclared = r)) }, awsOpts);
     const system = new SystemNodeGroup(
       `${name}-system`,
       {
@@ -108,8 +118,9 @@ export class AwsRegion extends pulumi.ComponentResource {
         instanceType: c.cluster.systemNodeSize ?? "m6i.xlarge",
         nodesPerZone: c.cluster.systemNodesPerZone,
         tags,
+        dependsOn: [nodeRole, addons.vpcCni],
       },
-      { ...awsOpts, dependsOn: [nodeRole] },
+      awsOpts,
     );
     const gpu = new GpuNodeGroups(
       `${name}-gpu`,
@@ -120,13 +131,15 @@ export class AwsRegion extends pulumi.ComponentResource {
         subnetIdsByZone: network.privateSubnetIds,
         amiType: c.gpuPool.amiType,
         diskSizeGb: c.gpuPool.diskSizeGb,
+        dependsOn: [nodeRole, addons.vpcCni],
       },
-      { ...awsOpts, dependsOn: [nodeRole] },
+      awsOpts,
     );
-    const addons = new ClusterAddons(`${name}-addons`, { clusterName: cluster.name, partition, tags }, { ...awsOpts, dependsOn: [system] });
+    nodesDeclared([system]);
 
     const kubeconfig = kubeconfigOf(cluster.cluster, c.region);
-    const kube: Provider = kubeProvider(`${name}-k8s`, kubeconfig, { parent: this });
+    // Nothing is installed before the deployer's access entry exists.
+    const kube: Provider = kubeProvider(`${name}-k8s`, kubeconfig, { parent: this, dependsOn: cluster.accessReady });
     const storageClass = new BlockStorageClass(`${name}-block`, { allowDataLoss: c.storage.allowDataLoss }, { parent: this, providers: [kube], dependsOn: [addons] });
     const autoscaler = new ClusterAutoscaler(
       `${name}-autoscaler`,
@@ -137,6 +150,7 @@ export class AwsRegion extends pulumi.ComponentResource {
         partition,
         accountId,
         systemNodeLabels: SYSTEM_NODE_LABELS,
+        clusterArn,
         dependsOn: [addons.podIdentityAgent, system],
         tags,
       },

@@ -22,6 +22,12 @@ export interface SystemNodeGroupArgs {
   readonly nodesPerZone?: number;
   /** Tags. @default {} */
   readonly tags?: Record<string, string>;
+  /**
+   * What the node groups wait for (the node role's policies, the VPC CNI add-on): a component's
+   * dependsOn does not reach its children, so it is passed to each group.
+   * @default []
+   */
+  readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 export class SystemNodeGroup extends pulumi.ComponentResource {
@@ -51,7 +57,7 @@ export class SystemNodeGroup extends pulumi.ComponentResource {
         labels: { ...SYSTEM_NODE_LABELS },
         tags: args.tags ?? {},
       },
-      { parent: this, ignoreChanges: ["scalingConfig.desiredSize"] },
+      { parent: this, dependsOn: args.dependsOn, ignoreChanges: ["scalingConfig.desiredSize"] },
     );
     this.registerOutputs({ nodeGroupName: this.nodeGroup.nodeGroupName });
   }

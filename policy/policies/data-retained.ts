@@ -33,6 +33,8 @@ export const DEFAULT_RETAINED_TYPES: readonly string[] = [
   "aws:efs/fileSystem:FileSystem",
   "aws:ebs/volume:Volume",
   "aws:cloudwatch/logGroup:LogGroup",
+  // A KMS key guards what it encrypts: once deleted, EKS Secrets, encrypted logs and checkpoints are unreadable.
+  "aws:kms/key:Key",
   "aws:route53/record:Record",
   "aws:route53/healthCheck:HealthCheck",
   "azure-native:storage:StorageAccount",
@@ -62,7 +64,7 @@ function statefulNamespaces(resources: readonly PolicyResource[]): Set<string> |
 export const dataRetained: StackValidationPolicy = {
   name: "data-retained",
   description:
-    "CustomResourceDefinitions, checkpoint buckets and containers, persistent stores, their guard rails (public-access block, bucket policy, encryption, versioning, replication, lifecycle, blob service properties), namespaces holding claims, Secrets or graphs, log groups, DNS records and health checks, and the policy group are protected (or retained on delete), so a refactor or destroy cannot delete them.",
+    "CustomResourceDefinitions, checkpoint buckets and containers, persistent stores, their guard rails (public-access block, bucket policy, encryption, versioning, replication, lifecycle, blob service properties), namespaces holding claims, Secrets or graphs, log groups, KMS keys, DNS records and health checks, and the policy group are protected (or retained on delete), so a refactor or destroy cannot delete them.",
   remediationSteps:
     "Set the resource option protect: true (and retainOnDelete: true). The analyzer protocol carries protect but not retainOnDelete, so the pack can only see protect.",
   enforcementLevel: "advisory",

@@ -2,7 +2,7 @@
 // group, and Pod Identity trust policies limited to one cluster's one service account.
 import * as assert from "assert";
 import { nodeLaunchTemplateArgs, nodeVolumes } from "../../components/aws/launch-template";
-import { trustPolicy } from "../../components/aws/iam-policies";
+import { clusterRoleTrust, nodeRoleTrust, podIdentityTrust } from "../../components/aws/iam-policies";
 import { ResourceRecord } from "../../tools/plan/records";
 import { plannedStack } from "../support/plans";
 
@@ -25,13 +25,19 @@ describe("EKS hardening (pure)", () => {
     ]);
   });
 
-  it("Pod Identity trust is limited to one cluster's service account; cluster and node roles carry no condition", () => {
-    const t = trustPolicy("pods.eks.amazonaws.com", { clusterName: "c", namespace: "kube-system", serviceAccount: "sa" }).Statement[0];
+  it("Pod Identity trust is limited to one cluster's service account; the cluster role to EKS for this cluster; the node role has no source key", () => {
+    const t = podIdentityTrust({ clusterName: "c", clusterArn: "arn:aws:eks:us-east-1:123456789012:cluster/c", namespace: "kube-system", serviceAccount: "sa" }).Statement[0];
     assert.deepStrictEqual(t.Condition, {
-      StringEquals: { "aws:RequestTag/eks-cluster-name": "c", "aws:RequestTag/kubernetes-namespace": "kube-system", "aws:RequestTag/kubernetes-service-account": "sa" },
+      StringEquals: {
+        "aws:RequestTag/eks-cluster-arn": "arn:aws:eks:us-east-1:123456789012:cluster/c",
+        "aws:RequestTag/eks-cluster-name": "c",
+        "aws:RequestTag/kubernetes-namespace": "kube-system",
+        "aws:RequestTag/kubernetes-service-account": "sa",
+      },
     });
-    assert.strictEqual(trustPolicy("eks.amazonaws.com").Statement[0].Condition, undefined);
-    assert.strictEqual(trustPolicy("ec2.amazonaws.com").Statement[0].Condition, undefined);
+    const cluster = clusterRoleTrust({ partition: "aws", region: "us-east-1", accountId: "123456789012", clusterName: "c" }).Statement[0];
+    assert.deepStrictEqual(cluster.Condition, { ArnLike: { "aws:SourceArn": "arn:aws:eks:us-east-1:123456789012:cluster/c" }, StringEquals: { "aws:SourceAccount": "123456789012" } });
+    assert.strictEqual(nodeRoleTrust().Statement[0].Condition, undefined);
   });
 });
 
@@ -64,7 +70,9 @@ describe("EKS hardening (plans of the bundled EKS stacks)", function () {
       assert.ok(pods.length >= 3, `${stack}: ${pods.length} Pod Identity roles`);
       for (const r of pods) {
         const st = JSON.parse(String(r.inputs.assumeRolePolicy)).Statement[0];
-        assert.deepStrictEqual(Object.keys(st.Condition?.StringEquals ?? {}).sort(), ["aws:RequestTag/eks-cluster-name", "aws:RequestTag/kubernetes-namespace", "aws:RequestTag/kubernetes-service-account"], r.name);
+        const keys = Object.keys(st.Condition?.StringEquals ?? {}).sort();
+        // The region's own roles pin the cluster ARN; the checkpoint store's role pins the cluster name.
+        assert.deepStrictEqual(keys.filter((k) => k !== "aws:RequestTag/eks-cluster-arn"), ["aws:RequestTag/eks-cluster-name", "aws:RequestTag/kubernetes-namespace", "aws:RequestTag/kubernetes-service-account"], r.name);
       }
     });
   }

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import fc from "fast-check";
 import { prioritiesYaml, priorityExpanderConfigMap } from "../../components/aws/autoscaler-values";
 import { planGpuPools } from "../../components/aws/gpu-pools";
-import { clusterAutoscalerPolicy, trustPolicy } from "../../components/aws/iam-policies";
+import { clusterAutoscalerPolicy, podIdentityTrust } from "../../components/aws/iam-policies";
 import { eksKubeconfig } from "../../components/aws/kubeconfig";
 import { asgNamePattern, gpuNodeGroupPrefix, labelValue, MAX_NODE_GROUP_PREFIX_LENGTH } from "../../components/aws/naming";
 import { subnetsByZone } from "../../components/aws/network";
@@ -67,7 +67,7 @@ describe("EKS pure builders", () => {
     const doc = clusterAutoscalerPolicy({ partition: "aws", region: "us-east-1", accountId: "1", clusterName: "c" });
     const star = doc.Statement.filter((s) => s.Resource === "*" && !s.Condition);
     for (const s of star) for (const a of [s.Action].flat()) assert.match(a, /:(Describe|Get)/);
-    assert.deepStrictEqual(trustPolicy("pods.eks.amazonaws.com").Statement[0].Action, ["sts:AssumeRole", "sts:TagSession"]);
+    assert.deepStrictEqual(podIdentityTrust({ clusterName: "c", namespace: "n", serviceAccount: "s" }).Statement[0].Action, ["sts:AssumeRole", "sts:TagSession"]);
   });
 
   it("the kubeconfig execs `aws eks get-token` and embeds no credential", () => {

@@ -106,7 +106,7 @@ describe("EKS region under mocks (eks-us-east-1)", function () {
     assert.strictEqual(cluster.accessConfig.authenticationMode, "API");
     assert.deepStrictEqual(cluster.encryptionConfig.resources, ["secrets"]);
     assert.deepStrictEqual(cluster.enabledClusterLogTypes, [...CONTROL_PLANE_LOGS]);
-    const key = byType("aws:kms/key:Key")[0];
+    const key = byType("aws:kms/key:Key").find((k) => k.name.endsWith("-secrets"))!;
     assert.strictEqual(key.inputs.enableKeyRotation, true);
     assert.strictEqual(key.protect, true);
     // Deleting the cluster deletes every claim and bound volume with it.
@@ -138,7 +138,8 @@ describe("EKS region under mocks (eks-us-east-1)", function () {
     const describeNg = doc.Statement.find((s: Inputs) => [s.Action].flat().includes("eks:DescribeNodegroup"));
     assert.strictEqual(describeNg.Resource, "arn:aws:eks:us-east-1:123456789012:nodegroup/dynamo-eks-us-east-1/*/*");
     const trusts = byType("aws:iam/role:Role").map((r) => JSON.parse(r.inputs.assumeRolePolicy as string).Statement[0].Principal.Service).sort();
-    assert.deepStrictEqual(trusts, ["ec2.amazonaws.com", "eks.amazonaws.com", "pods.eks.amazonaws.com", "pods.eks.amazonaws.com"]);
+    // Pod Identity: the autoscaler, the EBS CSI driver and the VPC CNI.
+    assert.deepStrictEqual(trusts, ["ec2.amazonaws.com", "eks.amazonaws.com", "pods.eks.amazonaws.com", "pods.eks.amazonaws.com", "pods.eks.amazonaws.com"]);
   });
 
   it("installs the autoscaler with Pod Identity, balancing and the priority expander preferring spot", () => {

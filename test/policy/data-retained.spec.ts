@@ -14,7 +14,7 @@ describe("policy data-retained", () => {
     assert.deepStrictEqual(await flagged(rs), ["r0", "r1", "r2", "r3"]);
   });
 
-  it("flags every unprotected guard rail, DNS record, health check, log group and the policy group", async () => {
+  it("flags every unprotected guard rail, DNS record, health check, log group, KMS key and the policy group", async () => {
     const kinds = [
       "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
       "aws:s3/bucketPolicy:BucketPolicy",
@@ -24,6 +24,7 @@ describe("policy data-retained", () => {
       "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
       "azure-native:storage:BlobServiceProperties",
       "aws:cloudwatch/logGroup:LogGroup",
+      "aws:kms/key:Key",
       "aws:route53/record:Record",
       "aws:route53/healthCheck:HealthCheck",
       "pulumiservice:index:PolicyGroup",

@@ -67,6 +67,15 @@ export function checkAws(c: RegionalConfig): void {
   if (badPrincipal !== undefined) {
     fail("cluster.adminPrincipals", `EKS access entries take IAM role or user ARNs like "arn:aws:iam::123456789012:role/admin"; ${show(badPrincipal)} is not one`, cl.adminPrincipals);
   }
+  // One access entry per IAM principal (creating-access-entries.adoc): a principal listed twice, or
+  // both as admin and as deployer, would make EKS refuse the second entry mid-deployment.
+  const seen = new Set<string>();
+  const twice = cl.adminPrincipals.find((p) => seen.size === seen.add(p).size);
+  if (twice !== undefined) fail("cluster.adminPrincipals", `each principal gets one access entry; ${show(twice)} is listed twice`, cl.adminPrincipals);
+  const deployer = cl.aws.deployerRoleArn;
+  if (deployer !== undefined && cl.adminPrincipals.includes(deployer)) {
+    fail("cluster.aws.deployerRoleArn", "already gets cluster-admin as the deployer; remove it from cluster.adminPrincipals (one access entry per principal)", deployer);
+  }
   if (cl.systemNodeSize !== undefined && !EC2_INSTANCE_TYPE.test(cl.systemNodeSize)) {
     fail("cluster.systemNodeSize", 'must be an EC2 instance type like "m6i.xlarge"', cl.systemNodeSize);
   }

@@ -1,5 +1,23 @@
-import { IPV4_CIDR } from "../grammar";
+import { Grammar, IPV4_CIDR } from "../grammar";
 import { bool, int, list, obj, str } from "../schema";
+
+/** An IAM role ARN (role names ≤ 64 of [\w+=,.@-], optional path; IAM User Guide, reference_identifiers). */
+export const IAM_ROLE_ARN: Grammar = {
+  text: 'an IAM role ARN like "arn:aws:iam::123456789012:role/dynamo-deployer"',
+  test: (s) => s.length <= 2048 && /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/.test(s),
+};
+
+/** `dynamo-ha:cluster.aws` — EKS-only access settings. */
+const awsClusterSection = obj(
+  {
+    deployerRoleArn: str({
+      doc: "EKS: the IAM role that runs `pulumi up`. It gets the only access entry the program needs (cluster-admin, to install charts, CRDs and cluster roles); the creator's implicit admin entry is never made. Set it in prod so the entry does not follow whoever deploys; see docs/operations.md, EKS access.",
+      defaultText: "the deploying identity: its IAM user, or the role of its session (roles at path / only)",
+      grammar: IAM_ROLE_ARN,
+    }),
+  },
+  { doc: "EKS-only cluster settings.", optional: true },
+);
 
 /** `dynamo-ha:cluster` — the managed Kubernetes cluster itself (EKS or AKS). */
 export const clusterSection = obj(
@@ -13,6 +31,7 @@ export const clusterSection = obj(
     systemNodesPerZone: int({ doc: "System nodes per zone (on-demand; never spot).", default: 1, min: 1, max: 10 }),
     logRetentionDays: int({ doc: "EKS: days to keep control-plane logs (api, audit, authenticator, controllerManager, scheduler).", default: 90, min: 1, max: 3653 }),
     vpcCidr: str({ doc: "CIDR of the network the stack creates (host bits clear).", default: "10.40.0.0/16", grammar: IPV4_CIDR }),
+    aws: awsClusterSection,
     existingSubnetIds: list(str({ doc: "subnet id", pattern: /^subnet-[0-9a-f]{1,17}$/, patternText: "a subnet id like \"subnet-0123456789abcdef0\" (at most 17 hex digits)" }), {
       doc: "AWS only: adopt these private subnets (one or more per zone) instead of creating a VPC; their zones are looked up.",
       default: [],
