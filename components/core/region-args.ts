@@ -9,6 +9,15 @@ import { Cloud, parseStackConfig, RegionalConfig } from "./config/stack-config";
 import { ConfigError, PROJECT } from "./config";
 
 /** The managed Kubernetes cluster of a region. */
+/** EKS-only cluster settings. */
+export interface AwsClusterArgs {
+  /**
+   * IAM role that runs deployments: it gets a cluster-admin access entry (docs/operations.md, "EKS access").
+   * @default - the identity running the deployment (an IAM user, or the role of its session)
+   */
+  readonly deployerRoleArn?: string;
+}
+
 export interface ClusterArgs {
   /**
    * Cluster name.
@@ -45,6 +54,11 @@ export interface ClusterArgs {
    * @default 1
    */
   readonly systemNodesPerZone?: number;
+  /**
+   * EKS access settings.
+   * @default - the deployer is the identity running the deployment
+   */
+  readonly aws?: AwsClusterArgs;
   /**
    * EKS: days to keep control-plane logs.
    * @default 90
@@ -225,7 +239,7 @@ export function regionArgsOf(c: RegionalConfig): RegionArgs {
     zones: [...c.zones],
     stackName: c.stack,
     tags: { ...c.labels },
-    cluster: { ...c.cluster, publicAccessCidrs: [...c.cluster.publicAccessCidrs], adminPrincipals: [...c.cluster.adminPrincipals], existingSubnetIds: [...c.cluster.existingSubnetIds] },
+    cluster: { ...c.cluster, aws: { ...c.cluster.aws }, publicAccessCidrs: [...c.cluster.publicAccessCidrs], adminPrincipals: [...c.cluster.adminPrincipals], existingSubnetIds: [...c.cluster.existingSubnetIds] },
     gpuPool: { ...c.gpuPool, instanceTypes: [...c.gpuPool.instanceTypes], fallbackInstanceTypes: c.gpuPool.fallbackInstanceTypes && [...c.gpuPool.fallbackInstanceTypes] },
     capacity: { ...c.capacity },
     allowDataLoss: c.storage.allowDataLoss,
