@@ -98,6 +98,22 @@ describe("verify: load against a failing loopback frontend", function () {
     });
   });
 
+  it("a failure window with a minimum lasts until that many requests have failed, however late they come", async () => {
+    const stub = await startOpenAiStub({ mode: "503" });
+    const chat = () => fetch(`${stub.url}/v1/chat/completions`, { method: "POST", body: JSON.stringify({ messages: [] }) }).then((r) => r.status);
+    try {
+      stub.failFor(20, 2);
+      await new Promise((r) => setTimeout(r, 100)); // the 20 ms pass with no request
+      assert.deepStrictEqual([await chat(), await chat(), await chat()], [503, 503, 200]);
+      assert.ok(stub.window.end! - stub.window.start! >= 100, "the window ended only after the second failure");
+      stub.failFor(20);
+      await new Promise((r) => setTimeout(r, 100));
+      assert.strictEqual(await chat(), 200, "without a minimum the window ends on time");
+    } finally {
+      await stub.close();
+    }
+  });
+
   it("discoverModel names the first model and rejects an unreachable frontend", async () => {
     const stub = await startOpenAiStub({ mode: "503", failFromMs: 1e6, failToMs: 2e6, model: "m-1" });
     const url = stub.url;

@@ -24,8 +24,12 @@ export interface OpenAiStub {
   ok: number;
   /** Actual failure window, epoch ms (set once it happened). */
   window: { start?: number; end?: number };
-  /** Starts the failure now, for `ms` milliseconds. */
-  failFor(ms: number): void;
+  /**
+   * Starts the failure now, for `ms` milliseconds and until at least `minFailed` requests have been
+   * failed (503 and stall modes count them; a refused connection never reaches the server), so a run
+   * shows its dip however the machine schedules the client.
+   */
+  failFor(ms: number, minFailed?: number): void;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,10 @@ export async function startOpenAiStub(o: OpenAiStubOptions): Promise<OpenAiStub>
   const model = o.model ?? "stub-model";
   const latency = o.latencyMs ?? 10;
   let failing = false;
+  // Requests failed in the current window, and how many must be before it may end.
+  let failed = 0;
+  let mustFail = 0;
+  let endDue = false;
   const timers: NodeJS.Timeout[] = [];
   const stalled = new Set<http.ServerResponse>();
   const stub: OpenAiStub = { url: "", received: 0, ok: 0, window: {}, failFor: () => undefined, close: async () => undefined };
@@ -65,6 +73,7 @@ export async function startOpenAiStub(o: OpenAiStubOptions): Promise<OpenAiStub>
       if (!scheduled && o.failFromMs !== undefined && o.failToMs !== undefined) schedule(o.failFromMs, o.failToMs);
       stub.received++;
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { stream?: boolean };
+      if (failing && o.mode !== "refused") countFailed();
       if (failing && o.mode === "503") {
         res.writeHead(503, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { message: "no instances", code: 503 } }));
@@ -98,15 +107,27 @@ export async function startOpenAiStub(o: OpenAiStubOptions): Promise<OpenAiStub>
   });
 
   const listen = () => new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
+  function countFailed() {
+    failed++;
+    if (endDue && failed >= mustFail) end();
+  }
   function begin() {
     stub.window.start = Date.now();
     failing = true;
+    failed = 0;
+    endDue = false;
     if (o.mode === "refused") {
       server.close();
       server.closeAllConnections();
     }
   }
   function end() {
+    if (!failing) return;
+    if (o.mode !== "refused" && failed < mustFail) {
+      endDue = true;
+      return;
+    }
+    endDue = false;
     const reopened = o.mode === "refused" ? listen() : Promise.resolve();
     void reopened.then(() => {
       failing = false;
@@ -117,8 +138,9 @@ export async function startOpenAiStub(o: OpenAiStubOptions): Promise<OpenAiStub>
     scheduled = true;
     timers.push(setTimeout(begin, fromMs), setTimeout(end, toMs));
   }
-  stub.failFor = (ms) => {
+  stub.failFor = (ms, minFailed = 0) => {
     scheduled = true;
+    mustFail = minFailed;
     begin();
     timers.push(setTimeout(end, ms));
   };
