@@ -122,10 +122,11 @@ export function buildStorage(
     );
   }
 
+  const accountName = s.name ?? azureAccountName(c.stack);
   const store = new CheckpointStore(
     "checkpoints",
     {
-      accountName: s.name ?? azureAccountName(c.stack),
+      accountName,
       resourceGroupName: facts.identity.resourceGroupName,
       location: c.region,
       container: s.prefix,
@@ -143,7 +144,8 @@ export function buildStorage(
       "checkpoints-replication",
       {
         sourceAccountId: store.account.id,
-        sourceAccountName: store.account.name,
+        // The chosen name (known in a preview); the account ID below orders the policy after the account.
+        sourceAccountName: accountName,
         sourceResourceGroupName: facts.identity.resourceGroupName,
         destination: peer.apply((p) => ({ accountId: p.accountId!, accountName: p.store, resourceGroup: p.resourceGroup!, subscriptionId: p.subscriptionId!, location: p.region })),
         rules: peer.apply((p) => containerPairs(s, p)),

@@ -29,10 +29,14 @@ export interface PlanOptions {
   onStep?: StepReporter;
 }
 
-/** Unwraps the one-line config error a program ends with (a RunError wrapping a ConfigError). */
+/**
+ * Unwraps the one-line config error a program ends with (a RunError wrapping a ConfigError). A check
+ * that runs on a resource input (the DR peer's outputs) reaches here with the SDK's
+ * `error serializing property "<k>": ` prefixes (sdk/nodejs/runtime/rpc.ts serializeAllKeys): dropped.
+ */
 export function configErrorLine(e: unknown): string | undefined {
   if (e instanceof ConfigError) return e.message;
-  if (pulumi.RunError.isInstance(e)) return (e as Error).message;
+  if (pulumi.RunError.isInstance(e)) return (e as Error).message.replace(/^(error serializing property "[^"]*": )+/, "");
   return undefined;
 }
 
