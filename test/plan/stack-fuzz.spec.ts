@@ -87,7 +87,6 @@ const SAMPLES: Record<Cloud | "any", Record<string, string>> = {
     "cluster.existingSubnetIds[0]": "subnet-0abc1234",
     "storage.name": "dynamo-ha-east-checkpoints",
     "storage.pvcStorageClass": "efs-sc",
-    "storage.replicateToBucket": "peer-bucket",
   },
   azure: {
     "cluster.name": "dynamo-east",
