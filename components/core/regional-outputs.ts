@@ -32,11 +32,26 @@ export type RegionalOutputName = (typeof REGIONAL_OUTPUTS)[keyof typeof REGIONAL
 /** `http://<host>:<port>`: the frontend's URL for people (the global stack does not read it). */
 export const FRONTEND_URL_OUTPUT = "frontendEndpoint";
 
-/** Storage outputs a regional stack exports (for operators and the DR peer's replication target). */
+/**
+ * Storage outputs a regional stack exports: for operators, and the store identity the DR primary
+ * reads from its peer (never guesses) to replicate into it.
+ */
 export const STORAGE_OUTPUTS = {
+  /** `s3`, `azure-blob`, `pvc` or `none`. */
   backend: "checkpointBackend",
   location: "checkpointLocation",
+  /** Bucket (AWS) or storage account (Azure) name. */
   store: "checkpointStore",
+  /** Key prefix (AWS) or container (Azure) holding checkpoints (`storage.prefix`). */
+  checkpointPrefix: "checkpointPrefix",
+  /** Key prefix (AWS) or container (Azure) holding model weights (`storage.modelPrefix`). */
+  modelPrefix: "modelPrefix",
+  /** AWS: the bucket's ARN (the replication destination). */
+  bucketArn: "checkpointBucketArn",
+  /** AWS: ARN of the bucket's KMS key (replicas written into the bucket are encrypted with it). */
+  keyArn: "checkpointKeyArn",
+  /** Azure: the storage account's resource ID (object replication names both accounts by ID). */
+  accountId: "checkpointAccountId",
 } as const;
 
 /** The stack name (last segment) of a fully qualified `org/project/stack` reference. */

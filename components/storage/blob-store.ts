@@ -1,6 +1,7 @@
-// The regional Azure Blob store for model weights and checkpoints: private, TLS 1.2+, HTTPS only,
-// no shared keys (Entra ID only), versioning and soft delete, optionally geo-redundant (RA-GZRS) to
-// the location's pair; serving pods reach it through workload identity.
+// The regional Azure Blob store for model weights and checkpoints (one container each): private,
+// TLS 1.2+, HTTPS only, no shared keys (Entra ID only), versioning, change feed and soft delete,
+// optionally geo-redundant (RA-GZRS) to the location's pair; serving pods reach both containers
+// through workload identity. Replication to the DR peer's account: object-replication.ts.
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as storage from "@pulumi/azure-native/storage";
@@ -20,6 +21,8 @@ export interface CheckpointStoreArgs {
   readonly location: string;
   /** Container holding checkpoints. @default "checkpoints" */
   readonly container?: string;
+  /** Container holding model weights. @default "models" */
+  readonly modelContainer?: string;
   /** Days deleted blobs, versions and containers stay recoverable (soft delete). @default 30 */
   readonly softDeleteDays?: number;
   /** Geo-redundant (RA-GZRS: zone-redundant here, copied to the location's pair) instead of ZRS. @default false */
@@ -36,6 +39,9 @@ export interface CheckpointStoreArgs {
 export class CheckpointStore extends pulumi.ComponentResource {
   public readonly account: storage.StorageAccount;
   public readonly container: storage.BlobContainer;
+  public readonly modelContainer: storage.BlobContainer;
+  /** The blob service settings (versioning, change feed) object replication requires on both accounts. */
+  public readonly blobService: storage.BlobServiceProperties;
   /** `https://<account>.blob.core.windows.net/<container>`. */
   public readonly url: pulumi.Output<string>;
   /** Client ID of the pods' managed identity (the service account's `azure.workload.identity/client-id`). */
@@ -44,6 +50,7 @@ export class CheckpointStore extends pulumi.ComponentResource {
   constructor(name: string, args: CheckpointStoreArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:azure:CheckpointStore", name, {}, opts);
     const containerName = args.container ?? "checkpoints";
+    const modelContainerName = args.modelContainer ?? "models";
     const days = args.softDeleteDays ?? 30;
     const tags = args.tags ?? {};
     const rg = args.resourceGroupName;
@@ -67,28 +74,31 @@ export class CheckpointStore extends pulumi.ComponentResource {
       },
       keep,
     );
-    const service = new storage.BlobServiceProperties(
+    this.blobService = new storage.BlobServiceProperties(
       `${name}-blob-service`,
       {
         accountName: this.account.name,
         resourceGroupName: rg,
         blobServicesName: "default",
+        // Object replication needs versioning on both accounts and the change feed on the source; both
+        // are on everywhere, so either account of a DR pair can be the source after a failover.
+        // Source: Azure "Object replication for block blobs", prerequisites.
         isVersioningEnabled: true,
+        changeFeed: { enabled: true, retentionInDays: days },
         deleteRetentionPolicy: { enabled: true, days },
         containerDeleteRetentionPolicy: { enabled: true, days },
       },
       // Versioning and soft delete are the account's undo: kept with it.
       keep,
     );
-    this.container = new storage.BlobContainer(
-      `${name}-container`,
-      { accountName: this.account.name, resourceGroupName: rg, containerName, publicAccess: "None" },
-      { ...keep, dependsOn: [service] },
-    );
+    const container = (resourceName: string, containerName: string) =>
+      new storage.BlobContainer(resourceName, { accountName: this.account.name, resourceGroupName: rg, containerName, publicAccess: "None" }, { ...keep, dependsOn: [this.blobService] });
+    this.container = container(`${name}-container`, containerName);
+    this.modelContainer = container(`${name}-models`, modelContainerName);
     // From the chosen name, so the URL is known before the account exists (plans show it).
     this.url = pulumi.output(`https://${args.accountName}.blob.core.windows.net/${containerName}`);
     if (args.podAccess) this.clientId = this.grantPods(name, args.podAccess, rg, args.location, tags);
-    this.registerOutputs({ account: this.account.name, url: this.url });
+    this.registerOutputs({ account: this.account.name, accountId: this.account.id, url: this.url });
   }
 
   private grantPods(name: string, a: NonNullable<CheckpointStoreArgs["podAccess"]>, rg: pulumi.Input<string>, location: string, tags: Record<string, string>): pulumi.Output<string> {
@@ -105,18 +115,15 @@ export class CheckpointStore extends pulumi.ComponentResource {
       },
       child,
     );
-    // Scoped to the one container, not the account: the pods need nothing else.
-    const scope = pulumi.interpolate`${this.account.id}/blobServices/default/containers/${this.container.name}`;
-    new authorization.RoleAssignment(
-      `${name}-pods`,
-      {
-        principalId: identity.principalId,
-        principalType: "ServicePrincipal",
-        roleDefinitionId: this.account.id.apply((id) => `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${BLOB_DATA_CONTRIBUTOR}`),
-        scope,
-      },
-      child,
-    );
+    // Scoped to the two containers, not the account: the pods need nothing else.
+    const roleDefinitionId = this.account.id.apply((id) => `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${BLOB_DATA_CONTRIBUTOR}`);
+    for (const [resourceName, c] of [[`${name}-pods`, this.container], [`${name}-pods-models`, this.modelContainer]] as const) {
+      new authorization.RoleAssignment(
+        resourceName,
+        { principalId: identity.principalId, principalType: "ServicePrincipal", roleDefinitionId, scope: pulumi.interpolate`${this.account.id}/blobServices/default/containers/${c.name}` },
+        child,
+      );
+    }
     return identity.clientId;
   }
 }

@@ -4,12 +4,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
 import { STORAGE_OUTPUTS } from "../core/regional-outputs";
-import { azureAccountName, replicationTarget, s3BucketName } from "../core/storage-plan";
+import { azureAccountName, containerPairs, PeerStoreExpectation, s3BucketName } from "../core/storage-plan";
 import { ClusterFacts } from "../core/cluster-facts";
 import { NO_STORAGE, StorageFacts } from "../core/storage-facts";
 import { CheckpointStore } from "./blob-store";
 import { AZURE_RWX_CLASS, premiumFileClass } from "./file-storage-class";
 import { CHREK_BASE_PATH, CheckpointVolume } from "./pvc-store";
+import { ObjectReplication } from "./object-replication";
+import { readPeerStore } from "./peer-store";
 import { CheckpointBucket } from "./s3-store";
 
 /**
@@ -37,9 +39,9 @@ export function buildStorage(
 ): { facts: StorageFacts; outputs: Record<string, pulumi.Input<unknown>> } {
   const inRegion = { providers: [cloudProvider] };
   const s = c.storage;
-  const out = (f: StorageFacts, store: pulumi.Input<string>) => ({
+  const out = (f: StorageFacts, store: pulumi.Input<string>, identity: Record<string, pulumi.Input<unknown>> = {}) => ({
     facts: f,
-    outputs: { [STORAGE_OUTPUTS.backend]: f.backend, [STORAGE_OUTPUTS.location]: f.location, [STORAGE_OUTPUTS.store]: store },
+    outputs: { [STORAGE_OUTPUTS.backend]: f.backend, [STORAGE_OUTPUTS.location]: f.location, [STORAGE_OUTPUTS.store]: store, ...identity },
   });
   if (s.backend === "none") return { facts: NO_STORAGE, outputs: { [STORAGE_OUTPUTS.backend]: "none" } };
 
@@ -73,6 +75,13 @@ export function buildStorage(
 
   const sa = storageServiceAccount(c);
   const ns = c.graph.namespace;
+  const prefixes = { [STORAGE_OUTPUTS.checkpointPrefix]: s.prefix, [STORAGE_OUTPUTS.modelPrefix]: s.modelPrefix };
+  // Peer first: the destination's identity comes from the peer's stack outputs (the config check
+  // guarantees dr.peerStack and role primary whenever replicateToRegion is set).
+  const peer =
+    s.replicateToRegion !== undefined && c.dr.peerStack !== undefined
+      ? readPeerStore(c.dr.peerStack, peerExpectation(c, s.replicateToRegion))
+      : undefined;
   if (facts.identity.kind === "eks-pod-identity") {
     const name = s.name ?? s3BucketName(c.stack);
     const bucket = new CheckpointBucket(
@@ -81,9 +90,15 @@ export function buildStorage(
         bucketName: name,
         region: c.region,
         prefix: s.prefix,
+        modelPrefix: s.modelPrefix,
         noncurrentVersionDays: s.noncurrentVersionDays,
         // The peer's bucket must exist (versioned) before this one replicates to it: deploy the peer first.
-        replication: replicationTarget({ ...s, peerStack: c.dr.peerStack }),
+        replication: peer && {
+          region: s.replicateToRegion!,
+          destinationBucketArn: peer.apply((p) => p.bucketArn!),
+          destinationKeyArn: peer.apply((p) => p.keyArn!),
+          timeControl: s.replicationTimeControl,
+        },
         allowDataLoss: s.allowDataLoss,
         podAccess: { clusterName: facts.identity.clusterName, namespace: ns, serviceAccount: sa },
         tags: c.labels,
@@ -103,24 +118,43 @@ export function buildStorage(
         resources: [bucket],
       },
       bucket.bucket.bucket,
+      { ...prefixes, [STORAGE_OUTPUTS.bucketArn]: bucket.bucket.arn, [STORAGE_OUTPUTS.keyArn]: bucket.key.arn },
     );
   }
 
+  const accountName = s.name ?? azureAccountName(c.stack);
   const store = new CheckpointStore(
     "checkpoints",
     {
-      accountName: s.name ?? azureAccountName(c.stack),
+      accountName,
       resourceGroupName: facts.identity.resourceGroupName,
       location: c.region,
       container: s.prefix,
+      modelContainer: s.modelPrefix,
       softDeleteDays: s.noncurrentVersionDays,
-      geoRedundant: s.replicateToRegion !== undefined,
+      geoRedundant: s.geoRedundant,
       allowDataLoss: s.allowDataLoss,
       podAccess: { oidcIssuerUrl: facts.identity.oidcIssuerUrl, namespace: ns, serviceAccount: sa },
       tags: c.labels,
     },
     inRegion,
   );
+  if (peer) {
+    new ObjectReplication(
+      "checkpoints-replication",
+      {
+        sourceAccountId: store.account.id,
+        // The chosen name (known in a preview); the account ID below orders the policy after the account.
+        sourceAccountName: accountName,
+        sourceResourceGroupName: facts.identity.resourceGroupName,
+        destination: peer.apply((p) => ({ accountId: p.accountId!, accountName: p.store, resourceGroup: p.resourceGroup!, subscriptionId: p.subscriptionId!, location: p.region })),
+        rules: peer.apply((p) => containerPairs(s, p)),
+        sourceReady: [store.blobService, store.container, store.modelContainer],
+        allowDataLoss: s.allowDataLoss,
+      },
+      inRegion,
+    );
+  }
   return out(
     {
       backend: "azure-blob",
@@ -133,5 +167,10 @@ export function buildStorage(
       resources: [store],
     },
     store.account.name,
+    { ...prefixes, [STORAGE_OUTPUTS.accountId]: store.account.id },
   );
+}
+
+function peerExpectation(c: RegionalConfig, replicateToRegion: string): PeerStoreExpectation {
+  return { cloud: c.cloud, region: c.region, replicateToRegion, prefix: c.storage.prefix, modelPrefix: c.storage.modelPrefix };
 }

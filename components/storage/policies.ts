@@ -29,11 +29,11 @@ export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
   });
 }
 
-/** Serving pods: list their prefix, read/write objects under it, and use the bucket's key; nothing else. */
-export function servingAccessPolicy(bucketArn: string, prefix: string, kmsKeyArn: string): PolicyDocument {
+/** Serving pods: list their prefixes, read/write objects under them, and use the bucket's key; nothing else. */
+export function servingAccessPolicy(bucketArn: string, prefixes: readonly string[], kmsKeyArn: string): PolicyDocument {
   return doc(
-    { Sid: "ListPrefix", Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringLike: { "s3:prefix": [`${prefix}/*`, prefix] } } },
-    { Sid: "ObjectsUnderPrefix", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: `${bucketArn}/${prefix}/*` },
+    { Sid: "ListPrefix", Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringLike: { "s3:prefix": prefixes.flatMap((p) => [`${p}/*`, p]) } } },
+    { Sid: "ObjectsUnderPrefix", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: prefixes.map((p) => `${bucketArn}/${p}/*`) },
     { Sid: "UseBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: kmsKeyArn },
   );
 }
@@ -55,9 +55,8 @@ export function replicationPolicy(a: {
   sourceBucketArn: string;
   destinationBucketArn: string;
   sourceKeyArn: string;
-  /** `arn:aws:kms:<peer region>:<account>:key/*`: the peer's key is only known by its alias. */
-  destinationKeysArn: string;
-  destinationKeyAlias: string;
+  /** The peer's key, by ARN from its stack outputs: the only key replicas may be encrypted with. */
+  destinationKeyArn: string;
 }): PolicyDocument {
   return doc(
     { Sid: "ReadSourceConfig", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: a.sourceBucketArn },
@@ -69,13 +68,7 @@ export function replicationPolicy(a: {
     },
     { Sid: "WriteReplicas", Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: `${a.destinationBucketArn}/*` },
     { Sid: "DecryptSource", Effect: "Allow", Action: "kms:Decrypt", Resource: a.sourceKeyArn },
-    {
-      Sid: "EncryptReplicas",
-      Effect: "Allow",
-      Action: ["kms:Encrypt", "kms:GenerateDataKey"],
-      Resource: a.destinationKeysArn,
-      Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": a.destinationKeyAlias } },
-    },
+    { Sid: "EncryptReplicas", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: a.destinationKeyArn },
   );
 }
 

@@ -1,14 +1,12 @@
 // The regional S3 store for model weights and CHREK checkpoints: encrypted, versioned, private,
 // TLS-only, optionally replicated to the DR peer's bucket, reachable by serving pods through
-// EKS Pod Identity with a policy limited to its prefix.
-import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
-import { getPartitionOutput } from "@pulumi/aws/getPartition";
+// EKS Pod Identity with a policy limited to its two prefixes.
 import * as eks from "@pulumi/aws/eks";
 import * as iam from "@pulumi/aws/iam";
 import * as kms from "@pulumi/aws/kms";
 import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
-import { dataProtection, kmsAliasFor, ReplicationTarget } from "../core/storage-plan";
+import { dataProtection, kmsAliasFor } from "../core/storage-plan";
 import { asTrustPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
 
 export interface CheckpointBucketArgs {
@@ -16,22 +14,36 @@ export interface CheckpointBucketArgs {
   readonly bucketName: string;
   /** AWS region of the bucket (set on every regional resource). */
   readonly region: string;
-  /** Key prefix serving pods may use. @default "checkpoints" */
+  /** Key prefix holding checkpoints; serving pods may use it. @default "checkpoints" */
   readonly prefix?: string;
+  /** Key prefix holding model weights; serving pods may use it. @default "models" */
+  readonly modelPrefix?: string;
   /** Days a noncurrent object version is kept before it expires. @default 30 */
   readonly noncurrentVersionDays?: number;
   /**
-   * Replicate to the DR peer's bucket. S3 refuses a replication configuration whose destination
-   * bucket does not exist with versioning on: deploy the peer (secondary) region first.
+   * Replicate both prefixes to the DR peer's bucket, whose ARN and key come from the peer's stack
+   * outputs. S3 refuses a replication configuration whose destination bucket does not exist with
+   * versioning on: deploy the peer (secondary) region first.
    * @default - no replication
    */
-  readonly replication?: ReplicationTarget;
+  readonly replication?: BucketReplicationArgs;
   /** Drop protect/retainOnDelete and let the bucket be emptied on delete. @default false */
   readonly allowDataLoss?: boolean;
   /** Give this Kubernetes service account read/write access through EKS Pod Identity. @default - no pod access */
   readonly podAccess?: { readonly clusterName: pulumi.Input<string>; readonly namespace: string; readonly serviceAccount: string };
   /** Tags on every resource. @default {} */
   readonly tags?: Record<string, string>;
+}
+
+/** The DR peer's bucket as its stack outputs name it. */
+export interface BucketReplicationArgs {
+  /** The peer's region (the rule ID names it). */
+  readonly region: string;
+  readonly destinationBucketArn: pulumi.Input<string>;
+  /** ARN of the peer's KMS key: replicas are encrypted with it, and the role may use no other. */
+  readonly destinationKeyArn: pulumi.Input<string>;
+  /** S3 Replication Time Control (15-minute SLA) with replication metrics. @default false */
+  readonly timeControl?: boolean;
 }
 
 /**
@@ -49,6 +61,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
   constructor(name: string, args: CheckpointBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:CheckpointBucket", name, {}, opts);
     const prefix = args.prefix ?? "checkpoints";
+    const prefixes = [prefix, args.modelPrefix ?? "models"];
     const days = args.noncurrentVersionDays ?? 30;
     const region = args.region;
     const tags = args.tags ?? {};
@@ -56,7 +69,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
 
     // Losing the key loses every object it encrypted: the key is protected like the bucket.
     this.key = new kms.Key(`${name}-key`, { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, region, tags }, keep);
-    // The peer's replication encrypts replicas under this alias: it stays with the key.
+    // A readable name for the key; kept with it.
     new kms.Alias(`${name}-key-alias`, { name: kmsAliasFor(args.bucketName), targetKeyId: this.key.keyId, region }, keep);
 
     this.bucket = new s3.Bucket(`${name}-bucket`, { bucket: args.bucketName, forceDestroy: args.allowDataLoss ?? false, region, tags }, keep);
@@ -93,8 +106,8 @@ export class CheckpointBucket extends pulumi.ComponentResource {
       { ...keep, dependsOn: [versioning] },
     );
 
-    if (args.replication) this.replication = this.replicate(name, args.replication, prefix, region, versioning, tags, dataProtection(args.allowDataLoss ?? false));
-    if (args.podAccess) this.podRole = this.grantPods(name, args.podAccess, prefix, region, tags);
+    if (args.replication) this.replication = this.replicate(name, args.replication, prefixes, region, versioning, tags, dataProtection(args.allowDataLoss ?? false));
+    if (args.podAccess) this.podRole = this.grantPods(name, args.podAccess, prefixes, region, tags);
 
     this.uri = pulumi.interpolate`s3://${this.bucket.bucket}/${prefix}`;
     this.registerOutputs({ bucket: this.bucket.bucket, uri: this.uri, keyArn: this.key.arn });
@@ -102,18 +115,14 @@ export class CheckpointBucket extends pulumi.ComponentResource {
 
   private replicate(
     name: string,
-    t: ReplicationTarget,
-    prefix: string,
+    t: BucketReplicationArgs,
+    prefixes: readonly string[],
     region: string,
     versioning: pulumi.Resource,
     tags: Record<string, string>,
     keep: { protect: boolean; retainOnDelete: boolean },
   ): s3.BucketReplicationConfig {
     const child = { parent: this };
-    const ids = getCallerIdentityOutput({}, child);
-    const part = getPartitionOutput({}, child);
-    const destinationBucketArn = pulumi.interpolate`arn:${part.partition}:s3:::${t.bucket}`;
-    const replicaKey = pulumi.interpolate`arn:${part.partition}:kms:${t.region}:${ids.accountId}:${t.kmsAlias}`;
     // A kept replication configuration without its role replicates nothing: the role is kept with it.
     const kept = { ...child, ...keep };
     const role = new iam.Role(`${name}-replication`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy())), tags }, kept);
@@ -122,12 +131,8 @@ export class CheckpointBucket extends pulumi.ComponentResource {
       {
         role: role.id,
         policy: pulumi
-          .all([this.bucket.arn, destinationBucketArn, this.key.arn, part.partition, ids.accountId])
-          .apply(([src, dst, key, p, account]) =>
-            JSON.stringify(
-              replicationPolicy({ sourceBucketArn: src, destinationBucketArn: dst, sourceKeyArn: key, destinationKeysArn: `arn:${p}:kms:${t.region}:${account}:key/*`, destinationKeyAlias: t.kmsAlias }),
-            ),
-          ),
+          .all([this.bucket.arn, t.destinationBucketArn, this.key.arn, t.destinationKeyArn])
+          .apply(([src, dst, key, dstKey]) => JSON.stringify(replicationPolicy({ sourceBucketArn: src, destinationBucketArn: dst, sourceKeyArn: key, destinationKeyArn: dstKey }))),
       },
       kept,
     );
@@ -141,23 +146,23 @@ export class CheckpointBucket extends pulumi.ComponentResource {
         bucket: this.bucket.id,
         region,
         role: role.arn,
-        rules: [
-          {
-            id: `to-${t.region}`,
-            status: "Enabled",
-            priority: 1,
-            filter: { prefix: `${prefix}/` },
-            deleteMarkerReplication: { status: "Enabled" },
-            sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-            destination: { bucket: destinationBucketArn, storageClass: "STANDARD", encryptionConfiguration: { replicaKmsKeyId: replicaKey }, ...rtc },
-          },
-        ],
+        // One rule per prefix (checkpoints, models); V2 rules with a filter need distinct priorities.
+        // Source: AWS S3 User Guide, "Replication configuration file elements".
+        rules: prefixes.map((p, i) => ({
+          id: `${p}-to-${t.region}`,
+          status: "Enabled",
+          priority: i + 1,
+          filter: { prefix: `${p}/` },
+          deleteMarkerReplication: { status: "Enabled" },
+          sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+          destination: { bucket: t.destinationBucketArn, storageClass: "STANDARD", encryptionConfiguration: { replicaKmsKeyId: t.destinationKeyArn }, ...rtc },
+        })),
       },
       { ...kept, dependsOn: [versioning] },
     );
   }
 
-  private grantPods(name: string, a: NonNullable<CheckpointBucketArgs["podAccess"]>, prefix: string, region: string, tags: Record<string, string>): iam.Role {
+  private grantPods(name: string, a: NonNullable<CheckpointBucketArgs["podAccess"]>, prefixes: readonly string[], region: string, tags: Record<string, string>): iam.Role {
     const child = { parent: this };
     const trust = pulumi
       .output(a.clusterName)
@@ -165,7 +170,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     const role = new iam.Role(`${name}-pods`, { assumeRolePolicy: trust, tags }, child);
     new iam.RolePolicy(
       `${name}-pods`,
-      { role: role.id, policy: pulumi.all([this.bucket.arn, this.key.arn]).apply(([b, k]) => JSON.stringify(servingAccessPolicy(b, prefix, k))) },
+      { role: role.id, policy: pulumi.all([this.bucket.arn, this.key.arn]).apply(([b, k]) => JSON.stringify(servingAccessPolicy(b, prefixes, k))) },
       child,
     );
     new eks.PodIdentityAssociation(`${name}-pods`, { clusterName: a.clusterName, namespace: a.namespace, serviceAccount: a.serviceAccount, roleArn: role.arn, region, tags }, child);

@@ -11,7 +11,7 @@ export interface DataRetainedConfig {
 /**
  * Stateful types: deleting a CRD deletes every object of it (all graphs); buckets hold checkpoints.
  * Guard rails too: deleting one leaves the data unprotected (public access, TLS-only policy,
- * encryption, versioning, replication, lifecycle, blob soft delete). A namespace takes its claims and
+ * encryption, versioning, replication (S3 and Azure object replication), lifecycle, blob soft delete). A namespace takes its claims and
  * Secrets with it; log groups hold the audit trail; DNS records, health checks and Traffic Manager
  * profiles are what clients resolve; the policy group is what enforces this pack.
  */
@@ -40,6 +40,7 @@ export const DEFAULT_RETAINED_TYPES: readonly string[] = [
   "azure-native:storage:StorageAccount",
   "azure-native:storage:BlobContainer",
   "azure-native:storage:BlobServiceProperties",
+  "azure-native:storage:ObjectReplicationPolicy",
   "azure-native:storage:FileShare",
   "azure-native:compute:Disk",
   "azure-native:trafficmanager:Profile",

@@ -85,18 +85,32 @@ describe("storage and DR config", () => {
     );
   });
 
-  it("rejects replication without a destination, from a secondary, or from a PVC", () => {
-    assert.match(errorOf(regional({ storage: { replicateToRegion: "us-west-2" } })), /^dynamo-ha:storage\.replicateToBucket: set it or dr\.peerStack/);
+  it("rejects replication without a DR peer, from a secondary, or from a PVC", () => {
+    assert.strictEqual(
+      errorOf(regional({ storage: { replicateToRegion: "us-west-2" } })),
+      `dynamo-ha:storage.replicateToRegion: replication goes into the DR peer's store; set dr.peerStack to the secondary stack in us-west-2, got "us-west-2" without dr.peerStack`,
+    );
     assert.match(errorOf(regional({ storage: { replicateToRegion: "us-west-2" }, dr: { role: "secondary", peerStack: "p" } })), /only the primary replicates/);
     assert.match(errorOf(regional({ storage: { backend: "pvc", replicateToRegion: "us-west-2" }, dr: { peerStack: "p" } })), /only the object backend replicates/);
     assert.match(errorOf(regional({ storage: { replicationTimeControl: true } })), /^dynamo-ha:storage\.replicationTimeControl: needs storage\.replicateToRegion/);
+    // The destination comes from the peer's outputs: a bucket named here is no longer a key.
+    assert.match(errorOf(regional({ storage: { replicateToBucket: "b" } })), /^dynamo-ha:storage\.replicateToBucket: unknown key/);
   });
 
-  it("Azure: geo-redundant storage only reaches the location's pair", () => {
-    loadStackConfig(regional({ storage: { replicateToRegion: "centralus" } }, "azure"), "aks");
+  it("Azure: object replication to the peer's region, RA-GZRS as an extra in-geo copy, model and checkpoint containers apart", () => {
+    loadStackConfig(regional({ storage: { replicateToRegion: "westus3", geoRedundant: true }, dr: { role: "primary", peerStack: "aks-westus3" } }, "azure"), "aks");
     assert.strictEqual(
-      errorOf(regional({ storage: { replicateToRegion: "westus3" } }, "azure")),
-      `dynamo-ha:storage.replicateToRegion: geo-redundant storage in eastus2 replicates to its pair centralus, got "westus3"`,
+      errorOf(regional({ storage: { replicateToRegion: "eastus2" }, dr: { peerStack: "aks-westus3" } }, "azure")),
+      `dynamo-ha:storage.replicateToRegion: must be another region than this stack's (eastus2), got "eastus2"`,
+    );
+    assert.strictEqual(errorOf(regional({ storage: { geoRedundant: true } })), "dynamo-ha:storage.geoRedundant: Azure only (S3 copies across regions by replication to the DR peer), got true");
+    assert.match(
+      errorOf(regional({ storage: { replicateToRegion: "westus3", replicationTimeControl: true }, dr: { peerStack: "aks-westus3" } }, "azure")),
+      /^dynamo-ha:storage\.replicationTimeControl: AWS only/,
+    );
+    assert.strictEqual(
+      errorOf(regional({ storage: { prefix: "data", modelPrefix: "data" } }, "azure")),
+      `dynamo-ha:storage.modelPrefix: model weights and checkpoints need distinct prefixes/containers (storage.prefix is "data"), got "data"`,
     );
     assert.match(errorOf(regional({ storage: { name: "Bad-Name" } }, "azure")), /^dynamo-ha:storage\.name: /);
   });

@@ -89,6 +89,8 @@ describe("npm run plan (CLI)", function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
     const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.eks-us-east-1.yaml"), "utf8");
     fs.writeFileSync(path.join(dir, "Pulumi.single.yaml"), `${base.trimEnd()}\n  dynamo-ha:haMode: false\n  dynamo-ha:platform:\n    operatorReplicas: 1\n`);
+    // Its DR peer, whose outputs the plan reads for replication, is in the same stacks directory.
+    fs.copyFileSync(path.join(root, "stacks", "Pulumi.eks-us-west-2.yaml"), path.join(dir, "Pulumi.eks-us-west-2.yaml"));
     const r = plan(["--stack", "single"], dir);
     assert.strictEqual(r.code, 4, r.stderr);
     assert.match(r.stdout, /\[mandatory\] leader-election: /);

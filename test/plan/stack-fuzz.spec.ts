@@ -87,7 +87,6 @@ const SAMPLES: Record<Cloud | "any", Record<string, string>> = {
     "cluster.existingSubnetIds[0]": "subnet-0abc1234",
     "storage.name": "dynamo-ha-east-checkpoints",
     "storage.pvcStorageClass": "efs-sc",
-    "storage.replicateToBucket": "peer-bucket",
   },
   azure: {
     "cluster.name": "dynamo-east",
@@ -435,7 +434,8 @@ const CLASSES: [number, (b: Base, r: Case) => Mutation][] = [
   [3, syntax],
 ];
 /** A message starts with what it is about: a config key (plain or quoted, with its path) or the file. */
-const KEY_FIRST = /^(?:"(?:[^"\\]|\\.)*"|[\w.-]+(?::[\w.-]+)*)(?:\[[^\]]*\]|\.[\w-]+)*: /;
+// A malformed key is named as written, empty namespace segment included (`dynamo-ha::region`).
+const KEY_FIRST = /^(?:"(?:[^"\\]|\\.)*"|[\w.-]+(?::[\w.-]*)*)(?:\[[^\]]*\]|\.[\w-]+)*: /;
 
 const TOTAL = CLASSES.reduce((s, [w]) => s + w, 0);
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { buildStorage } from "../../components/storage";
 import { StorageFacts } from "../../components/core/storage-facts";
-import { captureProgram, CLOUD_PROVIDER_REF, fakeCloudProvider, fakeFacts, regionalConfig } from "./fixtures";
+import { captureProgram, CLOUD_PROVIDER_REF, fakeCloudProvider, fakeFacts, GENERATED_POLICY_ID, regionalConfig } from "./fixtures";
 import { ResourceRecord } from "../../tools/plan/records";
 
 // kubernetes-models is ESM-only; keep the real dynamic import out of the CommonJS compiler's sight.
@@ -41,7 +41,7 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     assert.strictEqual(p.of("aws:s3/bucketReplicationConfig:BucketReplicationConfig").length, 0);
   });
 
-  it("serving pods get the bucket through EKS Pod Identity, limited to the prefix", async () => {
+  it("serving pods get the bucket through EKS Pod Identity, limited to the two prefixes", async () => {
     const p = await s3();
     const assoc = p.one("aws:eks/podIdentityAssociation:PodIdentityAssociation").inputs;
     assert.deepStrictEqual([assoc.clusterName, assoc.namespace, assoc.serviceAccount], ["cluster", "dynamo", "llm-storage"]);
@@ -51,7 +51,11 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     const access = JSON.parse(String(p.of("aws:iam/rolePolicy:RolePolicy").find((r) => r.name === "checkpoints-pods")!.inputs.policy));
     assert.deepStrictEqual(
       access.Statement.map((s: { Resource: string }) => s.Resource),
-      ["arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints", "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints/checkpoints/*", "arn:aws:kms:us-east-1:111122223333:key/checkpoints-key"],
+      [
+        "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints",
+        ["arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints/checkpoints/*", "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints/models/*"],
+        "arn:aws:kms:us-east-1:111122223333:key/checkpoints-key",
+      ],
     );
     assert.strictEqual(p.facts.backend, "s3");
     assert.strictEqual(p.facts.serviceAccountName, "llm-storage");
@@ -59,6 +63,13 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     assert.deepStrictEqual(p.facts.env, { AWS_REGION: "us-east-1" });
     assert.strictEqual(p.facts.checkpoint, undefined);
     assert.strictEqual(p.outputs.checkpointBackend, "s3");
+    // The store identity a DR primary reads from this stack when it is the peer.
+    assert.deepStrictEqual([p.outputs.checkpointBucketArn, p.outputs.checkpointKeyArn, p.outputs.checkpointPrefix, p.outputs.modelPrefix], [
+      "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints",
+      "arn:aws:kms:us-east-1:111122223333:key/checkpoints-key",
+      "checkpoints",
+      "models",
+    ]);
   });
 
   it("protects and retains the bucket, key and every guard rail by default; allowDataLoss turns both off", async () => {
@@ -85,14 +96,18 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     assert.strictEqual(loose.one("aws:s3/bucket:Bucket").inputs.forceDestroy, true);
   });
 
-  it("replicates the prefix to the peer's bucket with its KMS key, RTC and metrics when asked", async () => {
+  it("replicates both prefixes to the bucket and key the peer's outputs name, RTC and metrics when asked", async () => {
     const p = await s3({ storage: { replicateToRegion: "us-west-2", replicationTimeControl: true }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
     const rep = p.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig");
-    const [rule] = rep.inputs.rules as Record<string, Record<string, unknown>>[];
+    const rules = rep.inputs.rules as Record<string, Record<string, unknown>>[];
+    assert.deepStrictEqual(rules.map((r) => [r.filter, r.priority]), [[{ prefix: "checkpoints/" }, 1], [{ prefix: "models/" }, 2]]);
+    const [rule] = rules;
     assert.strictEqual(rule.status as unknown, "Enabled");
-    assert.deepStrictEqual(rule.filter, { prefix: "checkpoints/" });
+    // Not a name built here: the ARNs the peer's outputs carry (the plan's placeholders for eks-us-west-2).
     assert.strictEqual(rule.destination.bucket, "arn:aws:s3:::dynamo-ha-eks-us-west-2-checkpoints");
-    assert.deepStrictEqual(rule.destination.encryptionConfiguration, { replicaKmsKeyId: "arn:aws:kms:us-west-2:111122223333:alias/dynamo-ha-eks-us-west-2-checkpoints" });
+    assert.deepStrictEqual(rule.destination.encryptionConfiguration, { replicaKmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/plan-eks-us-west-2" });
+    const policy = JSON.parse(String(p.of("aws:iam/rolePolicy:RolePolicy").find((r) => r.name === "checkpoints-replication")!.inputs.policy));
+    assert.strictEqual(policy.Statement.find((s: { Sid: string }) => s.Sid === "EncryptReplicas").Resource, "arn:aws:kms:us-west-2:123456789012:key/plan-eks-us-west-2");
     assert.deepStrictEqual(rule.destination.replicationTime, { status: "Enabled", time: { minutes: 15 } });
     assert.deepStrictEqual(rule.destination.metrics, { status: "Enabled", eventThreshold: { minutes: 15 } });
     assert.deepStrictEqual(rule.sourceSelectionCriteria, { sseKmsEncryptedObjects: { status: "Enabled" } });
@@ -130,32 +145,82 @@ describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () =>
     assert.strictEqual(svc.isVersioningEnabled, true);
     assert.deepStrictEqual(svc.deleteRetentionPolicy, { enabled: true, days: 30 });
     assert.deepStrictEqual(svc.containerDeleteRetentionPolicy, { enabled: true, days: 30 });
-    assert.strictEqual(p.one("azure-native:storage:BlobContainer").inputs.publicAccess, "None");
+    // Object replication needs versioning on both accounts and the change feed on the source: on everywhere.
+    assert.deepStrictEqual(svc.changeFeed, { enabled: true, retentionInDays: 30 });
+    assert.deepStrictEqual(
+      p.of("azure-native:storage:BlobContainer").map((c) => [c.inputs.containerName, c.inputs.publicAccess]),
+      [["checkpoints", "None"], ["models", "None"]],
+    );
+    assert.deepStrictEqual([p.outputs.checkpointPrefix, p.outputs.modelPrefix], ["checkpoints", "models"]);
+    assert.strictEqual(p.outputs.checkpointAccountId, "checkpoints-account-id");
   });
 
-  it("workload identity: federated credential for the service account and a blob data role on the container", async () => {
+  it("workload identity: federated credential for the service account and a blob data role on each container", async () => {
     const p = await blob();
     const fic = p.one("azure-native:managedidentity:FederatedIdentityCredential").inputs;
     assert.strictEqual(fic.subject, "system:serviceaccount:dynamo:llm-storage");
     assert.deepStrictEqual(fic.audiences, ["api://AzureADTokenExchange"]);
     assert.strictEqual(fic.issuer, "https://oidc.aks.test/");
-    const ra = p.one("azure-native:authorization:RoleAssignment");
-    assert.match(String(ra.inputs.roleDefinitionId), /roleDefinitions\/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
-    assert.match(String(ra.inputs.scope), /\/blobServices\/default\/containers\//);
+    const ras = p.of("azure-native:authorization:RoleAssignment");
+    assert.strictEqual(ras.length, 2);
+    for (const ra of ras) assert.match(String(ra.inputs.roleDefinitionId), /roleDefinitions\/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
+    assert.deepStrictEqual(ras.map((ra) => String(ra.inputs.scope).replace(/^.*\/blobServices\/default\/containers\//, "")), ["checkpoints", "models"]);
     assert.deepStrictEqual(p.facts.podLabels, { "azure.workload.identity/use": "true" });
     assert.ok("azure.workload.identity/client-id" in p.facts.serviceAccountAnnotations);
   });
 
-  it("geo-redundant (RA-GZRS) when replicating to the pair; protection on by default, off with allowDataLoss", async () => {
-    const geo = await blob({ storage: { replicateToRegion: "centralus" } });
+  it("geo-redundant (RA-GZRS) only when asked, independent of replication; protection on by default, off with allowDataLoss", async () => {
+    const geo = await blob({ storage: { geoRedundant: true } });
     assert.deepStrictEqual(geo.one("azure-native:storage:StorageAccount").inputs.sku, { name: "Standard_RAGZRS" });
-    for (const t of ["azure-native:storage:StorageAccount", "azure-native:storage:BlobServiceProperties", "azure-native:storage:BlobContainer"]) {
-      assert.deepStrictEqual([geo.one(t).protect, geo.one(t).retainOnDelete], [true, true], t);
+    const kept = ["azure-native:storage:StorageAccount", "azure-native:storage:BlobServiceProperties", "azure-native:storage:BlobContainer", "azure-native:storage:ObjectReplicationPolicy"];
+    const replicating = await blob();
+    assert.deepStrictEqual(replicating.one("azure-native:storage:StorageAccount").inputs.sku, { name: "Standard_ZRS" });
+    for (const t of kept) for (const r of replicating.of(t)) assert.deepStrictEqual([r.protect, r.retainOnDelete], [true, true], `${t} ${r.name}`);
+    const loose = await blob({ storage: { allowDataLoss: true, replicateToRegion: "westus3" } });
+    for (const t of kept) {
+      assert.ok(loose.of(t).length > 0, t);
+      for (const r of loose.of(t)) assert.deepStrictEqual([r.protect, r.retainOnDelete], [false, false], `${t} ${r.name}`);
     }
-    const loose = await blob({ storage: { allowDataLoss: true } });
-    for (const t of ["azure-native:storage:StorageAccount", "azure-native:storage:BlobServiceProperties", "azure-native:storage:BlobContainer"]) {
-      assert.deepStrictEqual([loose.one(t).protect, loose.one(t).retainOnDelete], [false, false], t);
-    }
+  });
+
+  it("object replication into the peer's account: the destination policy first, then the source policy with its IDs", async () => {
+    // aks-eastus2 replicates to westus3; aks-westus3's account comes from its outputs (a StackReference).
+    const p = await blob();
+    const peerAccount = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/dynamo-aks-westus3-rg/providers/Microsoft.Storage/storageAccounts/dynhaakswestus3";
+    const policies = p.of("azure-native:storage:ObjectReplicationPolicy");
+    const dst = policies.find((r) => r.name === "checkpoints-replication-destination")!;
+    const src = policies.find((r) => r.name === "checkpoints-replication-source")!;
+    assert.strictEqual(policies.length, 2);
+    // Destination: on the peer's account, policy ID "default", both accounts by resource ID, one rule per container.
+    assert.deepStrictEqual([dst.inputs.accountName, dst.inputs.resourceGroupName, dst.inputs.objectReplicationPolicyId], ["dynhaakswestus3", "dynamo-aks-westus3-rg", "default"]);
+    assert.deepStrictEqual([dst.inputs.sourceAccount, dst.inputs.destinationAccount], ["checkpoints-account-id", peerAccount]);
+    assert.deepStrictEqual(dst.inputs.rules, [
+      { sourceContainer: "checkpoints", destinationContainer: "checkpoints" },
+      { sourceContainer: "models", destinationContainer: "models" },
+    ]);
+    // Through a provider for the peer's subscription and location, not this region's provider.
+    const peerProvider = p.resources.find((r) => r.type === "pulumi:providers:azure-native" && r.name === "checkpoints-replication-peer")!;
+    assert.deepStrictEqual([peerProvider.inputs.subscriptionId, peerProvider.inputs.location], ["00000000-0000-0000-0000-000000000000", "westus3"]);
+    assert.ok(dst.provider.startsWith(peerProvider.urn), dst.provider);
+    // Source: on this account, after the destination, repeating the IDs Azure generated for it.
+    assert.deepStrictEqual([src.inputs.accountName, src.inputs.resourceGroupName, src.inputs.objectReplicationPolicyId], ["dynhaakseastus2", "rg-test", GENERATED_POLICY_ID]);
+    assert.deepStrictEqual([src.inputs.sourceAccount, src.inputs.destinationAccount], ["checkpoints-account-id", peerAccount]);
+    assert.deepStrictEqual(src.inputs.rules, [
+      { sourceContainer: "checkpoints", destinationContainer: "checkpoints", ruleId: "rule-1-checkpoints" },
+      { sourceContainer: "models", destinationContainer: "models", ruleId: "rule-2-models" },
+    ]);
+    assert.ok(src.dependsOn.includes(dst.urn), "the source policy waits for the destination policy");
+    for (const c of p.of("azure-native:storage:BlobContainer")) assert.ok(src.dependsOn.includes(c.urn), `the source policy waits for container ${c.name}`);
+    assert.ok(src.provider.startsWith(CLOUD_PROVIDER_REF.azure), src.provider);
+    for (const r of policies) assert.deepStrictEqual(r.inputs.metrics, { enabled: true });
+  });
+
+  it("a secondary creates no policy; it exports its account for the primary", async () => {
+    const c = regionalConfig("aks-westus3");
+    const p = await captureProgram(() => buildStorage(c, fakeFacts("azure", c.region), undefined, fakeCloudProvider("azure", c.region)).outputs);
+    assert.strictEqual(p.of("azure-native:storage:ObjectReplicationPolicy").length, 0);
+    assert.deepStrictEqual(p.one("azure-native:storage:BlobServiceProperties").inputs.changeFeed, { enabled: true, retentionInDays: 30 });
+    assert.deepStrictEqual([p.outputs.checkpointBackend, p.outputs.checkpointStore], ["azure-blob", "dynhaakswestus3"]);
   });
 });
 
@@ -202,38 +267,23 @@ describe("regional storage: the region's cloud provider, never the default one",
     for (const r of rs) assert.ok(r.provider.startsWith(CLOUD_PROVIDER_REF.aws), `${r.type} ${r.name}: ${r.provider || "default provider"}`);
   });
 
-  it("every Azure Blob resource goes through the region's azure-native Provider", async () => {
+  it("every Azure Blob resource goes through the region's azure-native Provider (the peer's policy through the peer's)", async () => {
     const c = regionalConfig("aks-eastus2");
     const p = await captureProgram(() => buildStorage(c, fakeFacts("azure", c.region), undefined, fakeCloudProvider("azure", c.region)).outputs);
-    const rs = cloudResources(p.resources);
+    const rs = cloudResources(p.resources).filter((r) => r.name !== "checkpoints-replication-destination");
     assert.ok(rs.length >= 6, `storage, identity and role resources: ${rs.map((r) => r.type)}`);
     for (const r of rs) assert.ok(r.provider.startsWith(CLOUD_PROVIDER_REF.azure), `${r.type} ${r.name}: ${r.provider || "default provider"}`);
   });
 });
 
 describe("regional storage: KMS aliases of dotted bucket names", () => {
-  const ALIAS = /^alias\/[a-zA-Z0-9/_-]+$/;
-
-  it("the key alias and the peer's replica-key alias replace dots, the same way on both sides", async () => {
-    const c = regionalConfig("eks-us-east-1", { storage: { name: "ckpt.east.example", replicateToRegion: "us-west-2", replicateToBucket: "ckpt.west.example" }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
+  it("the key's alias replaces the dots bucket names may hold", async () => {
+    const c = regionalConfig("eks-us-east-1", { storage: { name: "ckpt.east.example", replicateToRegion: "us-west-2" }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
     const p = await captureProgram(() => buildStorage(c, fakeFacts("aws", c.region), undefined, fakeCloudProvider("aws", c.region)).outputs);
     const alias = String(p.one("aws:kms/alias:Alias").inputs.name);
     assert.strictEqual(alias, "alias/ckpt-east-example");
-    assert.match(alias, ALIAS);
+    assert.match(alias, /^alias\/[a-zA-Z0-9/_-]+$/);
     assert.strictEqual(p.one("aws:s3/bucket:Bucket").inputs.bucket, "ckpt.east.example");
-    const [rule] = p.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig").inputs.rules as Record<string, Record<string, unknown>>[];
-    assert.strictEqual(rule.destination.bucket, "arn:aws:s3:::ckpt.west.example");
-    assert.deepStrictEqual(rule.destination.encryptionConfiguration, { replicaKmsKeyId: "arn:aws:kms:us-west-2:111122223333:alias/ckpt-west-example" });
-    const policy = JSON.parse(String(p.of("aws:iam/rolePolicy:RolePolicy").find((r) => r.name === "checkpoints-replication")!.inputs.policy));
-    const enc = policy.Statement.find((s: { Sid: string }) => s.Sid === "EncryptReplicas");
-    assert.deepStrictEqual(enc.Condition, { "ForAnyValue:StringEquals": { "kms:ResourceAliases": "alias/ckpt-west-example" } });
-  });
-
-  it("the stack deploying the peer bucket creates exactly the alias the primary looks up", async () => {
-    // The secondary named "ckpt.west.example" creates its alias; the primary's lookup above must match it.
-    const west = regionalConfig("eks-us-west-2", { storage: { name: "ckpt.west.example" } });
-    const p = await captureProgram(() => buildStorage(west, fakeFacts("aws", west.region), undefined, fakeCloudProvider("aws", west.region)).outputs);
-    assert.strictEqual(p.one("aws:kms/alias:Alias").inputs.name, "alias/ckpt-west-example");
   });
 });
 

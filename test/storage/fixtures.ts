@@ -8,6 +8,7 @@ import { ClusterFacts } from "../../components/core/cluster-facts";
 import { capture } from "../../tools/plan/capture";
 import { ResourceRecord } from "../../tools/plan/records";
 import { loadStackFile } from "../../tools/plan/stack-file";
+import { planStackReference } from "../../tools/plan/stack-reference";
 
 /** A bundled stack's config with sections overridden (bundled stacks are kept valid by their owners). */
 export function regionalConfig(stack: string, over: Record<string, unknown> = {}): RegionalConfig {
@@ -48,10 +49,26 @@ export function fakeCloudProvider(cloud: "aws" | "azure", region: string): pulum
 /** The provider reference prefix of fakeCloudProvider's provider in register requests. */
 export const CLOUD_PROVIDER_REF = { aws: "urn:pulumi:t::dynamo-ha::pulumi:providers:aws::region-aws::", azure: "urn:pulumi:t::dynamo-ha::pulumi:providers:azure-native::region-azure::" } as const;
 
+/** What Azure generates for a destination object replication policy: a policy ID and one rule ID per rule. */
+export const GENERATED_POLICY_ID = "7c1f0e2a-0000-4000-8000-plan00000001";
+function objectReplicationState(inputs: Record<string, unknown>): Record<string, unknown> {
+  const rules = (inputs.rules ?? []) as Record<string, unknown>[];
+  if (inputs.objectReplicationPolicyId !== "default") return { policyId: inputs.objectReplicationPolicyId };
+  return { policyId: GENERATED_POLICY_ID, rules: rules.map((r, i) => ({ ...r, ruleId: `rule-${i + 1}-${String(r.sourceContainer)}` })) };
+}
+
+/** What the cloud computes, as it would compute it; peers answer as the offline plan does. */
+const STATE: Record<string, (name: string, inputs: Record<string, unknown>) => Record<string, unknown>> = {
+  "aws:s3/bucket:Bucket": (_n, i) => ({ arn: `arn:aws:s3:::${i.bucket}` }),
+  "aws:kms/key:Key": (name) => ({ arn: `arn:aws:kms:us-east-1:111122223333:key/${name}` }),
+  "azure-native:storage:StorageAccount": (_n, i) => ({ name: i.accountName }),
+  "azure-native:storage:BlobContainer": (_n, i) => ({ name: i.containerName }),
+  "azure-native:storage:ObjectReplicationPolicy": (_n, i) => objectReplicationState(i),
+  "pulumi:pulumi:StackReference": (_n, i) => planStackReference(String(i.name)),
+};
+
 const mocks = {
-  // ARNs the cloud computes, as it would compute them.
-  state: (type: string, name: string, inputs: Record<string, unknown>) =>
-    type === "aws:s3/bucket:Bucket" ? { arn: `arn:aws:s3:::${inputs.bucket}` } : type === "aws:kms/key:Key" ? { arn: `arn:aws:kms:us-east-1:111122223333:key/${name}` } : undefined,
+  state: (type: string, name: string, inputs: Record<string, unknown>) => STATE[type]?.(name, inputs),
   call: (token: string) =>
     token === "aws:index/getCallerIdentity:getCallerIdentity" ? { accountId: "111122223333" } : token === "aws:index/getPartition:getPartition" ? { partition: "aws" } : undefined,
 };

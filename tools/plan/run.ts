@@ -29,15 +29,25 @@ export interface PlanOptions {
   onStep?: StepReporter;
 }
 
-/** Unwraps the one-line config error a program ends with (a RunError wrapping a ConfigError). */
+/**
+ * Unwraps the one-line config error a program ends with (a RunError wrapping a ConfigError). A check
+ * that runs on a resource input (the DR peer's outputs) reaches here with the SDK's
+ * `error serializing property "<k>": ` prefixes (sdk/nodejs/runtime/rpc.ts serializeAllKeys): dropped.
+ */
 export function configErrorLine(e: unknown): string | undefined {
   if (e instanceof ConfigError) return e.message;
-  if (pulumi.RunError.isInstance(e)) return (e as Error).message;
+  if (pulumi.RunError.isInstance(e)) return (e as Error).message.replace(/^(error serializing property "[^"]*": )+/, "");
   return undefined;
 }
 
 /** Plans a stack for a command: a config problem becomes one line on stderr (`<command>: …`) and `undefined`. */
 export async function planForCommand(command: string, stack: string, onStep?: StepReporter): Promise<Plan | undefined> {
+  // A check on a resource input rejects every input derived from it; the awaited capture reports
+  // the first, and the others would end the process with a trace. The Pulumi runtime likewise reports
+  // a RunError once (sdk/nodejs/cmd/run/run.ts, uncaught handler); other rejections still crash.
+  process.on("unhandledRejection", (r) => {
+    if (!pulumi.RunError.isInstance(r)) throw r;
+  });
   try {
     return await plan(stack, { onStep });
   } catch (e) {

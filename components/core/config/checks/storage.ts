@@ -1,6 +1,5 @@
 // Storage, replication and DR-role rules of a regional stack: what one key alone cannot say.
 import { isRegion } from "../../regions";
-import { AZURE_REGION_PAIRS } from "../../storage-plan";
 import { isNetworkCidr, S3_BUCKET } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
@@ -41,13 +40,19 @@ function checkDrExposure(c: RegionalConfig): void {
 
 function checkReplication(c: RegionalConfig): void {
   const s = c.storage;
+  if (s.prefix === s.modelPrefix) {
+    throw new ConfigError(`dynamo-ha:storage.modelPrefix: model weights and checkpoints need distinct prefixes/containers (storage.prefix is ${show(s.prefix)}), got ${show(s.modelPrefix)}`);
+  }
+  // RA-GZRS is an Azure account SKU; S3 has no equivalent switch.
+  if (s.geoRedundant && c.cloud !== "azure") throw new ConfigError(`dynamo-ha:storage.geoRedundant: Azure only (S3 copies across regions by replication to the DR peer), got true`);
+  if (s.geoRedundant && s.backend !== "object") throw new ConfigError(`dynamo-ha:storage.geoRedundant: only the object backend has a storage account (storage.backend is ${s.backend}), got true`);
   if (s.replicateToRegion === undefined) {
     if (s.replicationTimeControl) throw new ConfigError(`dynamo-ha:storage.replicationTimeControl: needs storage.replicateToRegion, got true`);
     return;
   }
   const to = s.replicateToRegion;
   if (!isRegion(c.cloud, to)) {
-    const like = c.cloud === "aws" ? 'an AWS region like "us-west-2"' : 'an Azure location like "centralus"';
+    const like = c.cloud === "aws" ? 'an AWS region like "us-west-2"' : 'an Azure location like "westus3"';
     throw new ConfigError(`dynamo-ha:storage.replicateToRegion: must be ${like} (known regions: components/core/regions.ts), got ${show(to)}`);
   }
   if (to === c.region) {
@@ -59,18 +64,11 @@ function checkReplication(c: RegionalConfig): void {
   if (c.dr.role !== "primary") {
     throw new ConfigError(`dynamo-ha:storage.replicateToRegion: only the primary replicates to its DR peer (dr.role is ${c.dr.role}), got ${show(to)}`);
   }
-  if (c.cloud === "aws") {
-    if (s.replicateToBucket === undefined && c.dr.peerStack === undefined) {
-      throw new ConfigError(`dynamo-ha:storage.replicateToBucket: set it or dr.peerStack (the destination bucket is the peer's), got nothing`);
-    }
-    return;
+  // The destination's identity comes from the peer's stack outputs, never from a name built here.
+  if (c.dr.peerStack === undefined) {
+    throw new ConfigError(`dynamo-ha:storage.replicateToRegion: replication goes into the DR peer's store; set dr.peerStack to the secondary stack in ${to}, got ${show(to)} without dr.peerStack`);
   }
-  if (s.replicationTimeControl) throw new ConfigError(`dynamo-ha:storage.replicationTimeControl: AWS only (Azure geo-redundant storage has no such option), got true`);
-  if (s.replicateToBucket !== undefined) {
-    throw new ConfigError(`dynamo-ha:storage.replicateToBucket: AWS only (Azure replicates to the account's geo pair), got ${show(s.replicateToBucket)}`);
-  }
-  const pair = AZURE_REGION_PAIRS[c.region];
-  if (pair !== undefined && pair !== to) {
-    throw new ConfigError(`dynamo-ha:storage.replicateToRegion: geo-redundant storage in ${c.region} replicates to its pair ${pair}, got ${show(to)}`);
+  if (c.cloud === "azure" && s.replicationTimeControl) {
+    throw new ConfigError(`dynamo-ha:storage.replicationTimeControl: AWS only (Azure object replication has no such option), got true`);
   }
 }

@@ -1,5 +1,9 @@
-import { DNS_SUBDOMAIN, S3_BUCKET, SIZE } from "../grammar";
+import { DNS_SUBDOMAIN, SIZE } from "../grammar";
 import { bool, enumOf, int, obj, str } from "../schema";
+
+/** S3 key prefixes here double as Azure container names: 3–63 lowercase letters, digits or "-". */
+const CONTAINER = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+const CONTAINER_TEXT = "3–63 lowercase letters, digits or '-'";
 
 export const STORAGE_BACKENDS = ["object", "pvc", "none"] as const;
 
@@ -14,7 +18,8 @@ export const storageSection = obj(
       pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
       patternText: "3–63 lowercase letters, digits, '.' or '-'",
     }),
-    prefix: str({ doc: "Key prefix (AWS) or container (Azure) holding checkpoints; serving pods may only touch it.", default: "checkpoints", pattern: /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, patternText: "3–63 lowercase letters, digits or '-'" }),
+    prefix: str({ doc: "Key prefix (AWS) or container (Azure) holding checkpoints; serving pods may touch only it and modelPrefix.", default: "checkpoints", pattern: CONTAINER, patternText: CONTAINER_TEXT }),
+    modelPrefix: str({ doc: "Key prefix (AWS) or container (Azure) holding model weights; replicated to the DR peer with the checkpoints.", default: "models", pattern: CONTAINER, patternText: CONTAINER_TEXT }),
     noncurrentVersionDays: int({ doc: "Days old object versions (AWS) / deleted blobs (Azure soft delete) are kept.", default: 30, min: 1, max: 365 }),
     pvcStorageClass: str({
       doc: "Storage class of the ReadWriteMany PVC (backend pvc). Required on AWS: EKS ships no ReadWriteMany class (install the EFS CSI driver and an EFS-backed class, then name it here).",
@@ -23,10 +28,10 @@ export const storageSection = obj(
     }),
     pvcSize: str({ doc: "Size of the ReadWriteMany PVC.", default: "1Ti", grammar: SIZE }),
     replicateToRegion: str({
-      doc: "Region of the DR peer's store to replicate to (primary role only). AWS: S3 cross-region replication; Azure: geo-redundant storage (RA-GZRS), so this must be the location's Azure pair.",
+      doc: "Primary only: copy this store's checkpoint and model prefixes/containers into the DR peer's store (dr.peerStack, which must be in this region). AWS: S3 replication; Azure: object replication. The peer's bucket/account identity is read from its stack outputs: deploy the peer first.",
       defaultText: "no replication",
     }),
-    replicateToBucket: str({ doc: "AWS: destination bucket in the peer region (its KMS alias is `alias/<bucket>`, dots turned into '-'). It must exist with versioning on before the primary deploys.", defaultText: "the peer stack's default name (from dr.peerStack)", grammar: S3_BUCKET }),
+    geoRedundant: bool({ doc: "Azure: RA-GZRS instead of ZRS, an extra asynchronous copy in the location's Azure pair region (the pair is fixed by Azure), independent of replication to the DR peer.", default: false }),
     replicationTimeControl: bool({ doc: "AWS: S3 Replication Time Control (15-minute SLA) with replication metrics.", default: false }),
   },
   { doc: "Model and checkpoint storage.", optional: true },

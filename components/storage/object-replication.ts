@@ -1,0 +1,85 @@
+// Azure object replication from this region's storage account into the DR peer's: one policy on
+// each account, with a rule per container (checkpoints, models).
+//
+// Order (Azure "Configure object replication"; azure-native storage.ObjectReplicationPolicy
+// `objectReplicationPolicyId`): the policy is created on the DESTINATION account first, with policy
+// ID "default"; Azure generates the policy ID and one rule ID per rule; the SOURCE account's policy
+// then repeats those IDs. Both policies are declared here, in the primary's stack: the destination
+// policy names the source account, which only the primary has, and the source policy needs the
+// destination's generated IDs, so one `pulumi up` of the primary (after the peer) creates both in
+// that order. The peer stack never declares object replication policies, so nothing fights over
+// them. Both accounts are named by full resource ID, as Azure requires when cross-tenant
+// replication is off (the StorageAccount default).
+import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
+import * as storage from "@pulumi/azure-native/storage";
+import * as pulumi from "@pulumi/pulumi";
+import { ContainerPair, dataProtection, ruleIdFor } from "../core/storage-plan";
+
+export interface ObjectReplicationArgs {
+  /** This (source) account: resource ID, name and resource group. */
+  readonly sourceAccountId: pulumi.Input<string>;
+  readonly sourceAccountName: pulumi.Input<string>;
+  readonly sourceResourceGroupName: pulumi.Input<string>;
+  /** The DR peer's (destination) account, from the peer's stack outputs. */
+  readonly destination: pulumi.Input<{
+    readonly accountId: string;
+    readonly accountName: string;
+    readonly resourceGroup: string;
+    readonly subscriptionId: string;
+    readonly location: string;
+  }>;
+  /** One rule per pair: a container here and the peer's container it is copied into. */
+  readonly rules: pulumi.Input<readonly ContainerPair[]>;
+  /** What must exist before the source policy (the source containers and blob service settings). @default [] */
+  readonly sourceReady?: readonly pulumi.Resource[];
+  /** Drop protect/retainOnDelete on both policies. @default false */
+  readonly allowDataLoss?: boolean;
+}
+
+/** Pass the region's azure-native provider as `providers: [provider]`; the peer's account gets its own. */
+export class ObjectReplication extends pulumi.ComponentResource {
+  public readonly destinationPolicy: storage.ObjectReplicationPolicy;
+  public readonly sourcePolicy: storage.ObjectReplicationPolicy;
+
+  constructor(name: string, args: ObjectReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("dynamo-ha:azure:ObjectReplication", name, {}, opts);
+    // Guard rails of the DR copy: deleting either policy stops replication without a word.
+    const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
+    const dst = pulumi.output(args.destination);
+    const rules = pulumi.output(args.rules).apply((rs) => rs.map((r) => ({ sourceContainer: r.sourceContainer, destinationContainer: r.destinationContainer })));
+    // The peer's account may be in another subscription: its policy goes through a provider for that one.
+    const peer = new AzureProvider(`${name}-peer`, { subscriptionId: dst.subscriptionId, location: dst.location }, { parent: this });
+    // Metrics on: the AzureObjectReplicationPending alert reads the pending-operations metric they enable.
+    // Source: Azure "Object replication for block blobs", replication metrics.
+    this.destinationPolicy = new storage.ObjectReplicationPolicy(
+      `${name}-destination`,
+      {
+        accountName: dst.accountName,
+        resourceGroupName: dst.resourceGroup,
+        objectReplicationPolicyId: "default",
+        sourceAccount: args.sourceAccountId,
+        destinationAccount: dst.accountId,
+        rules,
+        metrics: { enabled: true },
+      },
+      { ...keep, provider: peer },
+    );
+    const d = this.destinationPolicy;
+    // Known only once Azure has answered the destination's PUT: unknown in a preview of a new pair.
+    const generated = pulumi.all([d.policyId, d.rules]);
+    this.sourcePolicy = new storage.ObjectReplicationPolicy(
+      `${name}-source`,
+      {
+        accountName: args.sourceAccountName,
+        resourceGroupName: args.sourceResourceGroupName,
+        objectReplicationPolicyId: d.policyId,
+        sourceAccount: args.sourceAccountId,
+        destinationAccount: dst.accountId,
+        rules: pulumi.all([rules, generated]).apply(([rs, [, returned]]) => rs.map((r) => ({ ...r, ruleId: ruleIdFor(r, returned) }))),
+        metrics: { enabled: true },
+      },
+      { ...keep, dependsOn: [d, ...(args.sourceReady ?? [])] },
+    );
+    this.registerOutputs({ policyId: d.policyId });
+  }
+}
