@@ -40,14 +40,16 @@ export function configErrorLine(e: unknown): string | undefined {
   return undefined;
 }
 
+function ignoreRunErrors(r: unknown): void {
+  if (!pulumi.RunError.isInstance(r)) throw r;
+}
+
 /** Plans a stack for a command: a config problem becomes one line on stderr (`<command>: …`) and `undefined`. */
 export async function planForCommand(command: string, stack: string, onStep?: StepReporter): Promise<Plan | undefined> {
   // A check on a resource input rejects every input derived from it; the awaited capture reports
   // the first, and the others would end the process with a trace. The Pulumi runtime likewise reports
   // a RunError once (sdk/nodejs/cmd/run/run.ts, uncaught handler); other rejections still crash.
-  process.on("unhandledRejection", (r) => {
-    if (!pulumi.RunError.isInstance(r)) throw r;
-  });
+  if (!process.listeners("unhandledRejection").includes(ignoreRunErrors)) process.on("unhandledRejection", ignoreRunErrors);
   try {
     return await plan(stack, { onStep });
   } catch (e) {
