@@ -74,6 +74,29 @@ describe("AKS config checks (one-line errors before anything registers)", () => 
     assert.ok(c.kind === "regional" && c.cluster.adminPrincipals.length === 2);
   });
 
+  it("needs an admin group, and refuses a standing deployer grant in prod", () => {
+    assert.match(
+      errorOf({ cluster: clusterWith({ adminPrincipals: [] }) }),
+      /^dynamo-ha:cluster.adminPrincipals: AKS has local accounts disabled, so name at least one Entra ID admin group with the deploying identity in it .*, got \[\]$/,
+    );
+    assert.match(
+      errorOf({ cluster: clusterWith({ azureDeployerClusterAdmin: true }) }),
+      /^dynamo-ha:cluster.azureDeployerClusterAdmin: no standing cluster-admin grant in prod; .*docs\/operations.md.*, got true$/,
+    );
+    // Without groups, in prod, the missing group is the error named (the grant would be refused too).
+    assert.match(errorOf({ cluster: clusterWith({ adminPrincipals: [], azureDeployerClusterAdmin: true }) }), /^dynamo-ha:cluster.azureDeployerClusterAdmin: /);
+    assert.match(errorOf({ env: "dev", cluster: clusterWith({ adminPrincipals: [] }) }), /^dynamo-ha:cluster.adminPrincipals: /);
+    const dev = loadStackConfig(aksRaw({ env: "dev", cluster: clusterWith({ adminPrincipals: [], azureDeployerClusterAdmin: true }) }), AKS_STACK);
+    assert.ok(dev.kind === "regional" && dev.cluster.azureDeployerClusterAdmin);
+    assert.match(errorOf({ cluster: clusterWith({ azureDeployerClusterAdmin: "yes" }) }), /^dynamo-ha:cluster.azureDeployerClusterAdmin: /);
+  });
+
+  it("keeps logs 30 to 730 days, the range of a Log Analytics workspace", () => {
+    assert.match(errorOf({ cluster: clusterWith({ logRetentionDays: 7 }) }), /^dynamo-ha:cluster.logRetentionDays: the AKS Log Analytics workspace keeps logs 30 to 730 days, got 7$/);
+    assert.match(errorOf({ cluster: clusterWith({ logRetentionDays: 731 }) }), /^dynamo-ha:cluster.logRetentionDays: .* got 731$/);
+    for (const ok of [30, 90, 730]) assert.doesNotThrow(() => loadStackConfig(aksRaw({ cluster: clusterWith({ logRetentionDays: ok }) }), AKS_STACK), String(ok));
+  });
+
   it("refuses a virtual network overlapping the cluster's pod or service range", () => {
     assert.match(errorOf({ cluster: clusterWith({ vpcCidr: "192.168.0.0/20" }) }), /^dynamo-ha:cluster.vpcCidr: must not overlap the cluster's pod range 192.168.0.0\/16 .*, got "192.168.0.0\/20"$/);
     assert.match(errorOf({ cluster: clusterWith({ vpcCidr: "172.16.0.0/12" }) }), /^dynamo-ha:cluster.vpcCidr: must not overlap the cluster's service range 172.16.0.0\/16/);
