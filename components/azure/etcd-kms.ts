@@ -62,7 +62,8 @@ export class AksEtcdKms extends pulumi.ComponentResource {
       { resourceGroupName: args.resourceGroupName, vaultName, keyName: "etcd-kms", properties: { kty: ETCD_KEY.kty, keySize: ETCD_KEY.keySize, keyOps: [...ETCD_KEY.keyOps] }, tags },
       { ...keep, dependsOn: [this.vault] },
     );
-    // Key Vault Crypto User on the key alone (Key Vault RBAC takes key scopes), for the one identity.
+    // Key Vault Crypto User on the key alone, for the one identity: Key Vault RBAC takes single-key
+    // scopes (learn.microsoft.com/azure/key-vault/general/rbac-guide); the AKS guide grants this role.
     this.keyAccess = new authorization.RoleAssignment(
       `${name}-crypto-user`,
       {
