@@ -4,14 +4,19 @@ import { RegionalConfig } from "../core/config";
 import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR } from "../core/config/checks/azure";
 import { LABEL_POOL_ROLE } from "../core/labels";
 import { SYSTEM_ROLE } from "./gpu-pool-plan";
+import { NODE_ENCRYPTION } from "./security-profiles";
 
 export const DEFAULT_SYSTEM_VM_SIZE = "Standard_D4ds_v5";
 export const SYSTEM_POOL_NAME = "system";
 
-/** Built-in Azure role definition IDs (the same GUID in every tenant). */
+/**
+ * Built-in Azure role definition IDs (the same GUID in every tenant).
+ * Source: learn.microsoft.com/azure/role-based-access-control/built-in-roles.
+ */
 export const ROLE = {
   networkContributor: "4d97b98b-1d4f-4787-a291-c67834d23e7c",
   aksRbacClusterAdmin: "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b",
+  keyVaultCryptoUser: "12338af0-0e69-4776-bea7-57ae8d297424",
 } as const;
 
 /**
@@ -45,6 +50,8 @@ export interface SystemPoolValues {
   minCount: number;
   maxCount: number;
   nodeLabels: Record<string, string>;
+  /** Node disks encrypted on the host (security-profiles.ts NODE_ENCRYPTION). */
+  enableEncryptionAtHost: true;
   /**
    * Untainted (AKS would allow CriticalAddonsOnly): the Dynamo operator and other control-plane-like
    * pods are pinned here by label and must not need an extra toleration.
@@ -68,6 +75,7 @@ export function systemPool(c: RegionalConfig): SystemPoolValues {
     minCount: min,
     maxCount: 2 * min,
     nodeLabels: systemNodeLabels(),
+    ...NODE_ENCRYPTION,
     nodeTaints: [],
   };
 }

@@ -3,6 +3,7 @@
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as pulumi from "@pulumi/pulumi";
 import { AgentPoolPlan } from "./gpu-pool-plan";
+import { NODE_ENCRYPTION } from "./security-profiles";
 
 export interface AksGpuPoolsArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -48,6 +49,7 @@ export class AksGpuPools extends pulumi.ComponentResource {
             osType: "Linux",
             vmSize: p.vmSize,
             osDiskSizeGB: args.osDiskSizeGB ?? 256,
+            ...NODE_ENCRYPTION,
             availabilityZones: [p.zone],
             vnetSubnetID: args.subnetId,
             enableAutoScaling: true,

@@ -1,7 +1,8 @@
 // The Kubernetes provider for an AKS cluster. With Entra ID RBAC and local accounts disabled the
 // only kubeconfig is the user one in `exec` format, which calls `kubelogin` to get an Entra token:
 // kubelogin must be on PATH wherever `pulumi up` runs (AAD_LOGIN_METHOD selects how it signs in,
-// e.g. `azurecli`, `workloadidentity`, `spn`).
+// e.g. `azurecli`, `workloadidentity`, `spn`). The signed-in identity's rights come from Azure RBAC:
+// membership of an admin group (aadProfile), or the dev-only deployer grant.
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
@@ -11,7 +12,7 @@ export interface AksKubeProviderArgs {
   /** Cluster name; an Output of the ManagedCluster so the credentials are read after it exists. */
   readonly clusterName: pulumi.Input<string>;
   /**
-   * Resources the provider waits for (the deployer's role assignment on the cluster).
+   * Resources the provider waits for (the deployer's role assignment on the cluster, when granted).
    * @default []
    */
   readonly dependsOn?: pulumi.Resource[];

@@ -1,4 +1,5 @@
 // Azure names derived from the stack config. Pure: the component files and the checks share them.
+import { createHash } from "crypto";
 import { aksClusterName } from "../core/config/checks/azure";
 import { CapacityType } from "../core/sizing";
 
@@ -31,4 +32,23 @@ export function nodeSubnetCidr(vnetCidr: string): string {
   const [addr, bits] = vnetCidr.split("/");
   const prefix = Number(bits);
   return `${addr}/${Math.min(prefix + 1, 28)}`;
+}
+
+/** The Log Analytics workspace of the cluster's control-plane and audit logs (4–63 characters; cluster names have at most 54). */
+export function logWorkspaceName(cluster: string): string {
+  return `${cluster}-logs`;
+}
+
+/** Key vault names: 3–24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, no "--". */
+export const KEY_VAULT_NAME_PATTERN = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+
+/**
+ * The etcd key's vault: `kv-<cluster>-<hash>`. Vault names are global across Azure and stay taken
+ * while a deleted vault is soft-deleted, so a hash of subscription, location and cluster keeps two
+ * deployments of one stack name (other subscriptions) apart while staying stable for one cluster.
+ */
+export function keyVaultName(cluster: string, location: string, subscriptionId: string): string {
+  const hash = createHash("sha256").update(`${subscriptionId}/${location}/${cluster}`).digest("hex").slice(0, 6);
+  const stem = cluster.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 14).replace(/-+$/, "");
+  return stem ? `kv-${stem}-${hash}` : `kv-${hash}`;
 }

@@ -1,4 +1,4 @@
-// The AKS region: network → cluster (System pool) → GPU pools per zone and priority → Kubernetes
+// The AKS region: network → log workspace → cluster (System pool, etcd KMS key, audit logs) → GPU pools per zone and priority → Kubernetes
 // provider, the autoscaler's priorities and the block storage class → ClusterFacts for the
 // cloud-neutral layers.
 import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
@@ -12,8 +12,10 @@ import { AksGpuPools } from "./gpu-agent-pools";
 import { aksGpuTolerations, GPU_ROLE, gpuDriverMode, planGpuPools } from "./gpu-pool-plan";
 import { aksKubeProvider } from "./kube-provider";
 import { AksCluster } from "./managed-cluster";
-import { clusterName, resourceGroupName, topologyZone } from "./naming";
+import { AksLogWorkspace } from "./log-workspace";
+import { clusterName, logWorkspaceName, resourceGroupName, topologyZone } from "./naming";
 import { AksNetwork } from "./network";
+import { deployerClusterAdmin } from "./security-profiles";
 import { AksBlockStorageClass } from "./storage-class";
 
 export const AKS_INTERNAL_LB_ANNOTATIONS = { "service.beta.kubernetes.io/azure-load-balancer-internal": "true" } as const;
@@ -37,7 +39,8 @@ function movedFromRoot(): pulumi.Alias[] {
 
 /**
  * One AKS region for NVIDIA Dynamo: resource group and virtual network, an Entra ID cluster with its
- * System pool, spot and regular GPU pools in every zone sized for the loss of a zone, the autoscaler's
+ * System pool (no local accounts, no standing cluster-admin; control-plane and audit logs in Log
+ * Analytics, Defender, Azure Policy, KMS etcd encryption, encryption at host), spot and regular GPU pools in every zone sized for the loss of a zone, the autoscaler's
  * priorities and a zonal block storage class. Azure resources use the provider given in
  * `opts.provider(s)`, or one the component creates for `region` when none is given.
  */
@@ -66,6 +69,11 @@ export class AzureRegion extends pulumi.ComponentResource {
     const moved = { parent: this, aliases: movedFromRoot() };
     const azureOpts = { ...moved, providers: [azure] };
     const net = new AksNetwork(name, { location: c.region, resourceGroupName: resourceGroupName(aksName), vnetCidr: c.cluster.vpcCidr, tags, protect }, azureOpts);
+    const logs = new AksLogWorkspace(
+      `${name}-logs`,
+      { location: c.region, resourceGroupName: net.resourceGroup.name, workspaceName: logWorkspaceName(aksName), retentionInDays: c.cluster.logRetentionDays, tags, allowDataLoss: c.storage.allowDataLoss },
+      { parent: this, providers: [azure] },
+    );
     const aks = new AksCluster(
       name,
       {
@@ -77,6 +85,8 @@ export class AzureRegion extends pulumi.ComponentResource {
         systemPool: systemPool(c),
         aad: aadProfile(c),
         apiServerAccess: apiServerAccess(c),
+        logWorkspaceId: logs.workspace.id,
+        grantDeployerClusterAdmin: deployerClusterAdmin(c),
         tags,
         protect,
       },

@@ -41,9 +41,16 @@ export interface ClusterArgs {
   readonly publicAccessCidrs?: string[];
   /**
    * AWS IAM principal ARNs (EKS access entries) or Entra ID group object IDs (AKS admin groups) given cluster-admin.
+   * AKS: at least one group unless `azureDeployerClusterAdmin`; the identity running Pulumi acts as a member.
    * @default []
    */
   readonly adminPrincipals?: string[];
+  /**
+   * AKS: give the identity running Pulumi a standing "Azure Kubernetes Service RBAC Cluster Admin" role
+   * assignment on the cluster. A stack whose env is prod refuses it; prefer an admin group.
+   * @default false
+   */
+  readonly azureDeployerClusterAdmin?: boolean;
   /**
    * Instance type / VM size of the on-demand system pool.
    * @default - "m6i.xlarge" (AWS), "Standard_D4ds_v5" (Azure)
@@ -60,7 +67,7 @@ export interface ClusterArgs {
    */
   readonly aws?: AwsClusterArgs;
   /**
-   * EKS: days to keep control-plane logs.
+   * Days to keep control-plane and audit logs (EKS CloudWatch log group; AKS Log Analytics workspace, 30–730).
    * @default 90
    */
   readonly logRetentionDays?: number;

@@ -45,6 +45,12 @@ export const DEFAULT_RETAINED_TYPES: readonly string[] = [
   "azure-native:compute:Disk",
   "azure-native:trafficmanager:Profile",
   "pulumiservice:index:PolicyGroup",
+  // AKS: the audit trail (Log Analytics workspace and the diagnostic setting feeding it) and the KMS
+  // etcd key and its vault, without which the cluster's Secrets cannot be read.
+  "azure-native:operationalinsights:Workspace",
+  "azure-native:monitor:DiagnosticSetting",
+  "azure-native:keyvault:Vault",
+  "azure-native:keyvault:Key",
 ];
 
 /** What puts state into a namespace: claims, Secrets, StatefulSets, graphs (their claims and HF token), the platform chart (etcd/NATS claims). */
@@ -65,7 +71,7 @@ function statefulNamespaces(resources: readonly PolicyResource[]): Set<string> |
 export const dataRetained: StackValidationPolicy = {
   name: "data-retained",
   description:
-    "CustomResourceDefinitions, checkpoint buckets and containers, persistent stores, their guard rails (public-access block, bucket policy, encryption, versioning, replication, lifecycle, blob service properties), namespaces holding claims, Secrets or graphs, log groups, KMS keys, DNS records and health checks, and the policy group are protected (or retained on delete), so a refactor or destroy cannot delete them.",
+    "CustomResourceDefinitions, checkpoint buckets and containers, persistent stores, their guard rails (public-access block, bucket policy, encryption, versioning, replication, lifecycle, blob service properties), namespaces holding claims, Secrets or graphs, log groups and workspaces with their diagnostic settings, KMS keys, etcd encryption keys and vaults, DNS records and health checks, and the policy group are protected (or retained on delete), so a refactor or destroy cannot delete them.",
   remediationSteps:
     "Set the resource option protect: true (and retainOnDelete: true). The analyzer protocol carries protect but not retainOnDelete, so the pack can only see protect.",
   enforcementLevel: "advisory",

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { ConfigError, loadStackConfig } from "../../components/core/config";
 import { loadStackFile } from "../../tools/plan/stack-file";
-import { AKS_STACK, aksRaw, gpuPool } from "./fixtures";
+import { AKS_STACK, aksRaw, clusterWith, gpuPool } from "./fixtures";
 
 function errorOf(overrides: Record<string, unknown>): string {
   try {
@@ -52,34 +52,57 @@ describe("AKS config checks (one-line errors before anything registers)", () => 
 
   it("refuses location names ARM does not use, bad cluster names, adopted AWS subnets and tiny networks", () => {
     assert.match(errorOf({ region: "East US 2" }), /^dynamo-ha:region: an Azure location name/);
-    assert.match(errorOf({ cluster: { name: "-bad-" } }), /^dynamo-ha:cluster.name: an AKS name/);
-    assert.match(errorOf({ cluster: { existingSubnetIds: ["subnet-0abc"] } }), /^dynamo-ha:cluster.existingSubnetIds: AWS only/);
-    assert.match(errorOf({ cluster: { vpcCidr: "10.0.0.0/27" } }), /^dynamo-ha:cluster.vpcCidr: a prefix from \/8 to \/24/);
+    assert.match(errorOf({ cluster: clusterWith({ name: "-bad-" }) }), /^dynamo-ha:cluster.name: an AKS name/);
+    assert.match(errorOf({ cluster: clusterWith({ existingSubnetIds: ["subnet-0abc"] }) }), /^dynamo-ha:cluster.existingSubnetIds: AWS only/);
+    assert.match(errorOf({ cluster: clusterWith({ vpcCidr: "10.0.0.0/27" }) }), /^dynamo-ha:cluster.vpcCidr: a prefix from \/8 to \/24/);
   });
 
   it("refuses a public API server without authorized ranges, and ranges on a private one", () => {
-    assert.match(errorOf({ cluster: { endpointPublicAccess: true } }), /^dynamo-ha:cluster.publicAccessCidrs: a public API server needs the CIDRs allowed to reach it .*, got \[\]$/);
-    assert.match(errorOf({ cluster: { publicAccessCidrs: ["203.0.113.0/24"] } }), /^dynamo-ha:cluster.publicAccessCidrs: only apply with cluster.endpointPublicAccess true/);
-    assert.match(errorOf({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.7/24"] } }), /^dynamo-ha:cluster.publicAccessCidrs: "203.0.113.7\/24" is not an IPv4 network CIDR/);
-    assert.match(errorOf({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] } }), /^dynamo-ha:cluster.publicAccessCidrs: "0.0.0.0\/0" opens the API server to the whole internet; .*, got \["0.0.0.0\/0"\]$/);
-    assert.throws(() => loadStackConfig(aksRaw({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["::/0"] } }), AKS_STACK), /^Error: dynamo-ha:cluster.publicAccessCidrs|dynamo-ha:cluster.publicAccessCidrs/);
-    assert.doesNotThrow(() => loadStackConfig(aksRaw({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } }), AKS_STACK));
+    assert.match(errorOf({ cluster: clusterWith({ endpointPublicAccess: true }) }), /^dynamo-ha:cluster.publicAccessCidrs: a public API server needs the CIDRs allowed to reach it .*, got \[\]$/);
+    assert.match(errorOf({ cluster: clusterWith({ publicAccessCidrs: ["203.0.113.0/24"] }) }), /^dynamo-ha:cluster.publicAccessCidrs: only apply with cluster.endpointPublicAccess true/);
+    assert.match(errorOf({ cluster: clusterWith({ endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.7/24"] }) }), /^dynamo-ha:cluster.publicAccessCidrs: "203.0.113.7\/24" is not an IPv4 network CIDR/);
+    assert.match(errorOf({ cluster: clusterWith({ endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] }) }), /^dynamo-ha:cluster.publicAccessCidrs: "0.0.0.0\/0" opens the API server to the whole internet; .*, got \["0.0.0.0\/0"\]$/);
+    assert.throws(() => loadStackConfig(aksRaw({ cluster: clusterWith({ endpointPublicAccess: true, publicAccessCidrs: ["::/0"] }) }), AKS_STACK), /^Error: dynamo-ha:cluster.publicAccessCidrs|dynamo-ha:cluster.publicAccessCidrs/);
+    assert.doesNotThrow(() => loadStackConfig(aksRaw({ cluster: clusterWith({ endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }) }), AKS_STACK));
   });
 
   it("takes admin principals as Entra object IDs only", () => {
     const arn = "arn:aws:iam::123456789012:role/admin";
-    assert.match(errorOf({ cluster: { adminPrincipals: [arn] } }), /^dynamo-ha:cluster.adminPrincipals: AKS admin groups take Entra ID object IDs .*"arn:aws:iam::123456789012:role\/admin" is not one/);
-    assert.match(errorOf({ cluster: { adminPrincipals: ["platform-admins"] } }), /^dynamo-ha:cluster.adminPrincipals: /);
-    const c = loadStackConfig(aksRaw({ cluster: { adminPrincipals: ["8D0F3B5E-1C2A-4E7B-9F60-3A4B5C6D7E8F", "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9"] } }), AKS_STACK);
+    assert.match(errorOf({ cluster: clusterWith({ adminPrincipals: [arn] }) }), /^dynamo-ha:cluster.adminPrincipals: AKS admin groups take Entra ID object IDs .*"arn:aws:iam::123456789012:role\/admin" is not one/);
+    assert.match(errorOf({ cluster: clusterWith({ adminPrincipals: ["platform-admins"] }) }), /^dynamo-ha:cluster.adminPrincipals: /);
+    const c = loadStackConfig(aksRaw({ cluster: clusterWith({ adminPrincipals: ["8D0F3B5E-1C2A-4E7B-9F60-3A4B5C6D7E8F", "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9"] }) }), AKS_STACK);
     assert.ok(c.kind === "regional" && c.cluster.adminPrincipals.length === 2);
   });
 
+  it("needs an admin group, and refuses a standing deployer grant in prod", () => {
+    assert.match(
+      errorOf({ cluster: clusterWith({ adminPrincipals: [] }) }),
+      /^dynamo-ha:cluster.adminPrincipals: AKS has local accounts disabled, so name at least one Entra ID admin group with the deploying identity in it .*, got \[\]$/,
+    );
+    assert.match(
+      errorOf({ cluster: clusterWith({ azureDeployerClusterAdmin: true }) }),
+      /^dynamo-ha:cluster.azureDeployerClusterAdmin: no standing cluster-admin grant in prod; .*docs\/operations.md.*, got true$/,
+    );
+    // Without groups, in prod, the missing group is the error named (the grant would be refused too).
+    assert.match(errorOf({ cluster: clusterWith({ adminPrincipals: [], azureDeployerClusterAdmin: true }) }), /^dynamo-ha:cluster.azureDeployerClusterAdmin: /);
+    assert.match(errorOf({ env: "dev", cluster: clusterWith({ adminPrincipals: [] }) }), /^dynamo-ha:cluster.adminPrincipals: /);
+    const dev = loadStackConfig(aksRaw({ env: "dev", cluster: clusterWith({ adminPrincipals: [], azureDeployerClusterAdmin: true }) }), AKS_STACK);
+    assert.ok(dev.kind === "regional" && dev.cluster.azureDeployerClusterAdmin);
+    assert.match(errorOf({ cluster: clusterWith({ azureDeployerClusterAdmin: "yes" }) }), /^dynamo-ha:cluster.azureDeployerClusterAdmin: /);
+  });
+
+  it("keeps logs 30 to 730 days, the range of a Log Analytics workspace", () => {
+    assert.match(errorOf({ cluster: clusterWith({ logRetentionDays: 7 }) }), /^dynamo-ha:cluster.logRetentionDays: the AKS Log Analytics workspace keeps logs 30 to 730 days, got 7$/);
+    assert.match(errorOf({ cluster: clusterWith({ logRetentionDays: 731 }) }), /^dynamo-ha:cluster.logRetentionDays: .* got 731$/);
+    for (const ok of [30, 90, 730]) assert.doesNotThrow(() => loadStackConfig(aksRaw({ cluster: clusterWith({ logRetentionDays: ok }) }), AKS_STACK), String(ok));
+  });
+
   it("refuses a virtual network overlapping the cluster's pod or service range", () => {
-    assert.match(errorOf({ cluster: { vpcCidr: "192.168.0.0/20" } }), /^dynamo-ha:cluster.vpcCidr: must not overlap the cluster's pod range 192.168.0.0\/16 .*, got "192.168.0.0\/20"$/);
-    assert.match(errorOf({ cluster: { vpcCidr: "172.16.0.0/12" } }), /^dynamo-ha:cluster.vpcCidr: must not overlap the cluster's service range 172.16.0.0\/16/);
-    assert.match(errorOf({ cluster: { vpcCidr: "172.0.0.0/8" } }), /^dynamo-ha:cluster.vpcCidr: must not overlap the cluster's service range/);
+    assert.match(errorOf({ cluster: clusterWith({ vpcCidr: "192.168.0.0/20" }) }), /^dynamo-ha:cluster.vpcCidr: must not overlap the cluster's pod range 192.168.0.0\/16 .*, got "192.168.0.0\/20"$/);
+    assert.match(errorOf({ cluster: clusterWith({ vpcCidr: "172.16.0.0/12" }) }), /^dynamo-ha:cluster.vpcCidr: must not overlap the cluster's service range 172.16.0.0\/16/);
+    assert.match(errorOf({ cluster: clusterWith({ vpcCidr: "172.0.0.0/8" }) }), /^dynamo-ha:cluster.vpcCidr: must not overlap the cluster's service range/);
     for (const ok of ["10.40.0.0/16", "172.17.0.0/16", "192.169.0.0/16", "172.15.0.0/16"]) {
-      assert.doesNotThrow(() => loadStackConfig(aksRaw({ cluster: { vpcCidr: ok } }), AKS_STACK), ok);
+      assert.doesNotThrow(() => loadStackConfig(aksRaw({ cluster: clusterWith({ vpcCidr: ok }) }), AKS_STACK), ok);
     }
   });
 });

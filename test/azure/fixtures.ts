@@ -27,6 +27,12 @@ export function gpuPool(fields: Record<string, unknown>): Record<string, unknown
   return { ...base, ...fields };
 }
 
+/** The bundled cluster section (its admin group among it) with some fields replaced. */
+export function clusterWith(fields: Record<string, unknown>): Record<string, unknown> {
+  const base = JSON.parse(aksRaw()["dynamo-ha:cluster"] ?? "{}") as Record<string, unknown>;
+  return { ...base, ...fields };
+}
+
 // kubernetes-models is ESM-only ("import" condition alone); a CommonJS `import()` would become
 // `require` when transpiled, so the import is kept native.
 const esmImport = new Function("specifier", "return import(specifier)") as (s: string) => Promise<Record<string, unknown>>;

@@ -8,7 +8,7 @@ import { AGENT_POOL_NAME_PATTERN, agentPoolName, nodeSubnetCidr, topologyZone } 
 import { premiumDiskStorageClass } from "../../components/azure/storage-class";
 import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR, cidrsOverlap } from "../../components/core/config/checks/azure";
 import { parse } from "yaml";
-import { aksConfig, gpuPool, validateK8s } from "./fixtures";
+import { aksConfig, clusterWith, gpuPool, validateK8s } from "./fixtures";
 
 describe("AKS pure builders", () => {
   it("names agent pools within AKS's 12 lowercase alphanumerics, distinct per zone and priority", () => {
@@ -56,7 +56,7 @@ describe("AKS pure builders", () => {
   });
 
   it("builds a regular, zone-spanning System pool that is never spot", () => {
-    const s = systemPool(aksConfig({ cluster: { systemNodesPerZone: 2 } }));
+    const s = systemPool(aksConfig({ cluster: clusterWith({ systemNodesPerZone: 2 }) }));
     assert.strictEqual(s.mode, "System");
     assert.strictEqual(s.scaleSetPriority, "Regular");
     assert.deepStrictEqual(s.availabilityZones, ["1", "2", "3"]);

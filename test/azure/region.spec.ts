@@ -8,7 +8,7 @@ import { ClusterFacts } from "../../components/core/cluster-facts";
 import { capture, Capture } from "../../tools/plan/capture";
 import { planMocks } from "../../tools/plan/mocks";
 import { ResourceRecord } from "../../tools/plan/records";
-import { AKS_STACK, aksConfig, aksRaw, validateK8s } from "./fixtures";
+import { AKS_STACK, aksConfig, aksRaw, clusterWith, validateK8s } from "./fixtures";
 
 const AGENT_POOL = "azure-native:containerservice:AgentPool";
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
@@ -169,7 +169,7 @@ describe("AKS region (under mocks)", function () {
   });
 
   it("makes the API server public only when cluster.endpointPublicAccess is set", async () => {
-    const pub = await run({ cluster: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } });
+    const pub = await run({ cluster: clusterWith({ endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }) });
     const m = ofType(pub.cap, CLUSTER)[0].inputs as { apiServerAccessProfile: { enablePrivateCluster: boolean; authorizedIPRanges: string[] } };
     assert.strictEqual(m.apiServerAccessProfile.enablePrivateCluster, false);
     assert.deepStrictEqual(m.apiServerAccessProfile.authorizedIPRanges, ["203.0.113.0/24"]);
@@ -240,9 +240,9 @@ describe("AKS region (under mocks)", function () {
     assert.strictEqual(k8s.length, 1);
     assert.strictEqual(k8s[0].inputs.kubeconfig, "[secret]");
     assert.ok(!JSON.stringify(base.cap).includes("kubelogin"), "the decoded kubeconfig never shows up in the capture");
-    // The provider waits for the deployer's cluster-admin role assignment.
-    const grant = base.cap.resources.find((r) => r.type === "azure-native:authorization:RoleAssignment" && r.name.endsWith("deployer-cluster-admin"))!;
-    assert.ok(k8s[0].dependsOn.includes(grant.urn));
+    // The credentials are read once the cluster exists (through its name), as the user's, not the admin's.
+    const cluster = ofType(base.cap, CLUSTER)[0];
+    assert.ok(k8s[0].dependsOn.includes(cluster.urn) || k8s[0].propertyDependencies.kubeconfig?.includes(cluster.urn), JSON.stringify(k8s[0].dependsOn));
   });
 
   it("keeps the kubeconfig unknown in preview (the cluster does not exist yet)", async () => {

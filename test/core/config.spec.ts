@@ -151,6 +151,7 @@ describe("stack config: secrets and `pulumi config set --path` values", () => {
         "dynamo-ha:capacity": JSON.stringify({ requiredGpus: "8", onDemandFloor: "0.25" }),
         "dynamo-ha:labels": JSON.stringify({ costCenter: 1234 }),
         "dynamo-ha:observability": JSON.stringify({ errorRatioThreshold: "0.05" }),
+        "dynamo-ha:cluster": JSON.stringify({ adminPrincipals: ["8d0f3b5e-1c2a-4e7b-9f60-3a4b5c6d7e8f"] }),
       },
       "t",
     );

@@ -35,6 +35,16 @@ describe("policy data-retained", () => {
     assert.deepStrictEqual(await flagged(rs.map((r) => ({ ...r, protect: true }))), []);
   });
 
+  it("flags an unprotected AKS audit trail (workspace, diagnostic setting) and etcd key or vault, passes protected ones", async () => {
+    const kinds = ["azure-native:operationalinsights:Workspace", "azure-native:monitor:DiagnosticSetting", "azure-native:keyvault:Vault", "azure-native:keyvault:Key"];
+    for (const k of kinds) assert.ok(DEFAULT_RETAINED_TYPES.includes(k), k);
+    const rs = kinds.map((type, i) => ({ type, name: `aks${i}`, props: {} }));
+    assert.deepStrictEqual(await flagged(rs), ["aks0", "aks1", "aks2", "aks3"]);
+    assert.deepStrictEqual(await flagged(rs.map((r) => ({ ...r, protect: true }))), []);
+    // Other Azure monitoring or identity types are not judged.
+    assert.deepStrictEqual(await flagged([{ type: "azure-native:managedidentity:UserAssignedIdentity", name: "id", props: {} }]), []);
+  });
+
   it("judges a namespace that holds a graph, claims or Secrets, not one without state", async () => {
     const graph = dgdBeta("llm", [{ name: "frontend", type: "frontend" }]);
     assert.deepStrictEqual(await flagged([namespace("dynamo", {}, false), graph]), ["ns-dynamo"]);

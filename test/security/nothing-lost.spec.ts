@@ -38,6 +38,13 @@ const KEPT: readonly KeptKind[] = [
   { role: "Front Door profile", type: "azure-native:cdn:Profile" },
   { role: "Front Door endpoint", type: "azure-native:cdn:AFDEndpoint" },
   { role: "policy group", type: "pulumiservice:index:PolicyGroup" },
+  // AKS: the audit trail, and what the cluster's etcd encryption cannot lose (key, vault, identity, grant).
+  { role: "AKS log workspace", type: "azure-native:operationalinsights:Workspace" },
+  { role: "AKS control-plane log setting", type: "azure-native:monitor:DiagnosticSetting" },
+  { role: "etcd key vault", type: "azure-native:keyvault:Vault" },
+  { role: "etcd key", type: "azure-native:keyvault:Key" },
+  { role: "AKS control-plane identity", type: "azure-native:managedidentity:UserAssignedIdentity", is: (r) => r.name.endsWith("-identity") && String(r.inputs.resourceName).endsWith("-control-plane") },
+  { role: "etcd key grant", type: "azure-native:authorization:RoleAssignment", is: (r) => r.name.endsWith("-kms-crypto-user") },
 ];
 
 /** The roles each kind of bundled stack must have at least one of (the test fails if a role vanishes from the plans). */
@@ -60,7 +67,8 @@ function expectedRoles(stack: string): string[] {
       "EKS control-plane (audit) log group",
     ];
   }
-  return [...k8s, "storage account", "blob service properties", "blob container"];
+  const aksHardening = ["AKS log workspace", "AKS control-plane log setting", "etcd key vault", "etcd key", "AKS control-plane identity", "etcd key grant"];
+  return [...k8s, "storage account", "blob service properties", "blob container", ...aksHardening];
 }
 
 function kept(records: readonly ResourceRecord[]): Map<string, ResourceRecord[]> {

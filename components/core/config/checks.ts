@@ -3,7 +3,7 @@ import { GpuShape, gpuShape, knownShape } from "../gpu-catalog";
 import { isRegion, REGIONS, zonesOf } from "../regions";
 import { sizeZones, SizingInput } from "../sizing";
 import { checkAws } from "./checks/aws";
-import { checkAzure } from "./checks/azure";
+import { checkAzure, checkAzureProd } from "./checks/azure";
 import { checkProdCapacity } from "./checks/capacity";
 import { checkGlobal } from "./checks/global";
 import { checkKubernetes } from "./checks/kubernetes";
@@ -122,7 +122,10 @@ export function checkStack(c: StackConfig): void {
   const shape = resolveGpuShape(c);
   const sizing = sizeZones(sizingInput(c, shape));
   if (c.cloud === "aws") checkAws(c);
-  else checkAzure(c);
+  else {
+    checkAzure(c);
+    checkAzureProd(c);
+  }
   checkKubernetes(c);
   checkProdCapacity(c, shape, sizing);
   checkObservability(c);

@@ -1,5 +1,5 @@
-// AKS-only rules (location and names, network ranges, API access, admins, VM sizes and GPU class,
-// spot fallback, driver ownership).
+// AKS-only rules (location and names, network ranges, API access, admins, log retention, VM sizes and
+// GPU class, spot fallback, driver ownership).
 // Zones "1"–"3" and at least 2 of them are checked in checks.ts (checkZones) and the schema;
 // unknown VM sizes without gpusPerNode in checks.ts (resolveGpuShape).
 import { gpuShape, knownShape } from "../../gpu-catalog";
@@ -74,6 +74,8 @@ export function checkAzure(c: RegionalConfig): void {
     }
   }
   checkAccess(c);
+  checkAdmins(c);
+  checkLogRetention(c);
   checkFallback(c);
   checkDriverOwner(c);
 }
@@ -108,6 +110,45 @@ function checkAccess(c: RegionalConfig): void {
     throw new ConfigError(
       `dynamo-ha:cluster.adminPrincipals: AKS admin groups take Entra ID object IDs (GUIDs like "8d0f3b5e-1c2a-4e7b-9f60-3a4b5c6d7e8f"); ${show(badAdmin)} is not one, got ${show(cl.adminPrincipals)}`,
     );
+  }
+}
+
+/**
+ * Local accounts are off, so only Entra identities reach the API server: someone must be able to. The
+ * identity running Pulumi gets no standing grant in prod; it acts as a member of an admin group
+ * (ideally a PIM-eligible membership, activated for the deploy).
+ */
+function checkAdmins(c: RegionalConfig): void {
+  const cl = c.cluster;
+  if (cl.adminPrincipals.length === 0 && !cl.azureDeployerClusterAdmin) {
+    throw new ConfigError(
+      `dynamo-ha:cluster.adminPrincipals: AKS has local accounts disabled, so name at least one Entra ID admin group with the deploying identity in it (cluster.azureDeployerClusterAdmin, a standing grant, is for dev stacks), got ${show(cl.adminPrincipals)}`,
+    );
+  }
+}
+
+/**
+ * Stack rules that need the env (a region component has none): no standing cluster-admin in prod.
+ * Called from checkStack.
+ */
+export function checkAzureProd(c: RegionalConfig): void {
+  if (c.env === "prod" && c.cluster.azureDeployerClusterAdmin) {
+    throw new ConfigError(
+      `dynamo-ha:cluster.azureDeployerClusterAdmin: no standing cluster-admin grant in prod; add the deploying identity to an Entra group in cluster.adminPrincipals (break-glass: docs/operations.md), got ${show(c.cluster.azureDeployerClusterAdmin)}`,
+    );
+  }
+}
+
+/**
+ * Log Analytics keeps a workspace's data 30 to 730 days (longer only per table, as archive).
+ * Source: learn.microsoft.com/azure/azure-monitor/logs/data-retention-configure.
+ */
+export const AKS_LOG_RETENTION_DAYS = { min: 30, max: 730 } as const;
+
+function checkLogRetention(c: RegionalConfig): void {
+  const d = c.cluster.logRetentionDays;
+  if (d < AKS_LOG_RETENTION_DAYS.min || d > AKS_LOG_RETENTION_DAYS.max) {
+    throw new ConfigError(`dynamo-ha:cluster.logRetentionDays: the AKS Log Analytics workspace keeps logs ${AKS_LOG_RETENTION_DAYS.min} to ${AKS_LOG_RETENTION_DAYS.max} days, got ${show(d)}`);
   }
 }
 

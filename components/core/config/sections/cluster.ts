@@ -26,10 +26,22 @@ export const clusterSection = obj(
     kubernetesVersion: str({ doc: "Kubernetes minor version of the control plane.", default: "1.33", pattern: /^1\.\d{2}$/, patternText: "a minor version like \"1.33\"" }),
     endpointPublicAccess: bool({ doc: "Expose the API server publicly (EKS public endpoint; AKS non-private cluster). Private by default.", default: false }),
     publicAccessCidrs: list(str({ doc: "CIDR", grammar: IPV4_CIDR }), { doc: "CIDRs allowed to reach a public endpoint.", default: [] }),
-    adminPrincipals: list(str({ doc: "principal" }), { doc: "AWS IAM principal ARNs (EKS access entries) or Entra ID group object IDs (AKS admin groups) given cluster-admin.", default: [] }),
+    adminPrincipals: list(str({ doc: "principal" }), {
+      doc: "AWS IAM principal ARNs (EKS access entries) or Entra ID group object IDs (AKS admin groups) given cluster-admin. AKS: at least one group unless cluster.azureDeployerClusterAdmin; the identity running Pulumi acts as a member.",
+      default: [],
+    }),
+    azureDeployerClusterAdmin: bool({
+      doc: "AKS: give the identity running Pulumi a standing \"Azure Kubernetes Service RBAC Cluster Admin\" role assignment on the cluster. Refused when env is prod (use an adminPrincipals group; break-glass in docs/operations.md).",
+      default: false,
+    }),
     systemNodeSize: str({ doc: "Instance type / VM size of the on-demand system pool.", patternText: "an EC2 instance type or Azure VM size", defaultText: "m6i.xlarge (AWS), Standard_D4ds_v5 (Azure)" }),
     systemNodesPerZone: int({ doc: "System nodes per zone (on-demand; never spot).", default: 1, min: 1, max: 10 }),
-    logRetentionDays: int({ doc: "EKS: days to keep control-plane logs (api, audit, authenticator, controllerManager, scheduler).", default: 90, min: 1, max: 3653 }),
+    logRetentionDays: int({
+      doc: "Days to keep control-plane and audit logs: the EKS CloudWatch log group (api, audit, authenticator, controllerManager, scheduler); the AKS Log Analytics workspace (30–730).",
+      default: 90,
+      min: 1,
+      max: 3653,
+    }),
     vpcCidr: str({ doc: "CIDR of the network the stack creates (host bits clear).", default: "10.40.0.0/16", grammar: IPV4_CIDR }),
     aws: awsClusterSection,
     existingSubnetIds: list(str({ doc: "subnet id", pattern: /^subnet-[0-9a-f]{1,17}$/, patternText: "a subnet id like \"subnet-0123456789abcdef0\" (at most 17 hex digits)" }), {
