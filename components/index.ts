@@ -7,7 +7,7 @@ export { AwsRegion, INTERNAL_NLB_ANNOTATIONS } from "./aws/region";
 export type { AwsRegionArgs } from "./aws/region";
 export { AzureRegion, AKS_INTERNAL_LB_ANNOTATIONS } from "./azure/region";
 export type { AzureRegionArgs } from "./azure/region";
-export type { AwsClusterArgs, CapacityArgs, ClusterArgs, GpuPoolArgs, RegionArgs } from "./core/region-args";
+export type { AwsClusterArgs, AzureClusterArgs, CapacityArgs, ClusterArgs, GpuPoolArgs, RegionArgs } from "./core/region-args";
 
 // The seam: what a cloud layer hands the Kubernetes layer.
 export type { ClusterFacts, GpuPoolFacts, RegionLayer, Toleration } from "./core/cluster-facts";

@@ -89,5 +89,5 @@ export const ETCD_KEY = { kty: "RSA", keySize: 2048, keyOps: ["encrypt", "decryp
 
 /** Whether the identity running Pulumi gets a standing RBAC Cluster Admin grant (dev only; checks/azure.ts). */
 export function deployerClusterAdmin(c: RegionalConfig): boolean {
-  return c.cluster.azureDeployerClusterAdmin;
+  return c.cluster.azure.deployerClusterAdmin;
 }

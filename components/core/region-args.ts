@@ -18,6 +18,16 @@ export interface AwsClusterArgs {
   readonly deployerRoleArn?: string;
 }
 
+/** AKS-only cluster settings. */
+export interface AzureClusterArgs {
+  /**
+   * Give the identity running Pulumi a standing "Azure Kubernetes Service RBAC Cluster Admin" role
+   * assignment on the cluster. A stack whose env is prod refuses it; prefer an admin group.
+   * @default false
+   */
+  readonly deployerClusterAdmin?: boolean;
+}
+
 export interface ClusterArgs {
   /**
    * Cluster name.
@@ -41,16 +51,10 @@ export interface ClusterArgs {
   readonly publicAccessCidrs?: string[];
   /**
    * AWS IAM principal ARNs (EKS access entries) or Entra ID group object IDs (AKS admin groups) given cluster-admin.
-   * AKS: at least one group unless `azureDeployerClusterAdmin`; the identity running Pulumi acts as a member.
+   * AKS: at least one group unless `azure.deployerClusterAdmin`; the identity running Pulumi acts as a member.
    * @default []
    */
   readonly adminPrincipals?: string[];
-  /**
-   * AKS: give the identity running Pulumi a standing "Azure Kubernetes Service RBAC Cluster Admin" role
-   * assignment on the cluster. A stack whose env is prod refuses it; prefer an admin group.
-   * @default false
-   */
-  readonly azureDeployerClusterAdmin?: boolean;
   /**
    * Instance type / VM size of the on-demand system pool.
    * @default - "m6i.xlarge" (AWS), "Standard_D4ds_v5" (Azure)
@@ -66,6 +70,11 @@ export interface ClusterArgs {
    * @default - the deployer is the identity running the deployment
    */
   readonly aws?: AwsClusterArgs;
+  /**
+   * AKS access settings.
+   * @default - no standing grant for the deployer
+   */
+  readonly azure?: AzureClusterArgs;
   /**
    * Days to keep control-plane and audit logs (EKS CloudWatch log group; AKS Log Analytics workspace, 30–730).
    * @default 90
@@ -246,7 +255,7 @@ export function regionArgsOf(c: RegionalConfig): RegionArgs {
     zones: [...c.zones],
     stackName: c.stack,
     tags: { ...c.labels },
-    cluster: { ...c.cluster, aws: { ...c.cluster.aws }, publicAccessCidrs: [...c.cluster.publicAccessCidrs], adminPrincipals: [...c.cluster.adminPrincipals], existingSubnetIds: [...c.cluster.existingSubnetIds] },
+    cluster: { ...c.cluster, aws: { ...c.cluster.aws }, azure: { ...c.cluster.azure }, publicAccessCidrs: [...c.cluster.publicAccessCidrs], adminPrincipals: [...c.cluster.adminPrincipals], existingSubnetIds: [...c.cluster.existingSubnetIds] },
     gpuPool: { ...c.gpuPool, instanceTypes: [...c.gpuPool.instanceTypes], fallbackInstanceTypes: c.gpuPool.fallbackInstanceTypes && [...c.gpuPool.fallbackInstanceTypes] },
     capacity: { ...c.capacity },
     allowDataLoss: c.storage.allowDataLoss,

@@ -80,15 +80,15 @@ describe("AKS config checks (one-line errors before anything registers)", () => 
       /^dynamo-ha:cluster.adminPrincipals: AKS has local accounts disabled, so name at least one Entra ID admin group with the deploying identity in it .*, got \[\]$/,
     );
     assert.match(
-      errorOf({ cluster: clusterWith({ azureDeployerClusterAdmin: true }) }),
-      /^dynamo-ha:cluster.azureDeployerClusterAdmin: no standing cluster-admin grant in prod; .*docs\/operations.md.*, got true$/,
+      errorOf({ cluster: clusterWith({ azure: { deployerClusterAdmin: true } }) }),
+      /^dynamo-ha:cluster.azure.deployerClusterAdmin: no standing cluster-admin grant in prod; .*docs\/operations.md.*, got true$/,
     );
     // Without groups, in prod, the missing group is the error named (the grant would be refused too).
-    assert.match(errorOf({ cluster: clusterWith({ adminPrincipals: [], azureDeployerClusterAdmin: true }) }), /^dynamo-ha:cluster.azureDeployerClusterAdmin: /);
+    assert.match(errorOf({ cluster: clusterWith({ adminPrincipals: [], azure: { deployerClusterAdmin: true } }) }), /^dynamo-ha:cluster.azure.deployerClusterAdmin: /);
     assert.match(errorOf({ env: "dev", cluster: clusterWith({ adminPrincipals: [] }) }), /^dynamo-ha:cluster.adminPrincipals: /);
-    const dev = loadStackConfig(aksRaw({ env: "dev", cluster: clusterWith({ adminPrincipals: [], azureDeployerClusterAdmin: true }) }), AKS_STACK);
-    assert.ok(dev.kind === "regional" && dev.cluster.azureDeployerClusterAdmin);
-    assert.match(errorOf({ cluster: clusterWith({ azureDeployerClusterAdmin: "yes" }) }), /^dynamo-ha:cluster.azureDeployerClusterAdmin: /);
+    const dev = loadStackConfig(aksRaw({ env: "dev", cluster: clusterWith({ adminPrincipals: [], azure: { deployerClusterAdmin: true } }) }), AKS_STACK);
+    assert.ok(dev.kind === "regional" && dev.cluster.azure.deployerClusterAdmin);
+    assert.match(errorOf({ cluster: clusterWith({ azure: { deployerClusterAdmin: "yes" } }) }), /^dynamo-ha:cluster.azure.deployerClusterAdmin: /);
   });
 
   it("keeps logs 30 to 730 days, the range of a Log Analytics workspace", () => {

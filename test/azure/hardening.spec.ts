@@ -108,7 +108,7 @@ describe("AKS hardening: pure builders", () => {
     assert.strictEqual(systemPool(c).enableEncryptionAtHost, true);
     assert.deepStrictEqual(aadProfile(c), { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: ["8d0f3b5e-1c2a-4e7b-9f60-3a4b5c6d7e8f"] });
     assert.strictEqual(deployerClusterAdmin(c), false);
-    assert.strictEqual(deployerClusterAdmin(aksConfig({ env: "dev", cluster: clusterWith({ azureDeployerClusterAdmin: true }) })), true);
+    assert.strictEqual(deployerClusterAdmin(aksConfig({ env: "dev", cluster: clusterWith({ azure: { deployerClusterAdmin: true } }) })), true);
   });
 });
 
@@ -184,7 +184,7 @@ describe("AKS hardening: the region under mocks", function () {
   });
 
   it("grants the deployer cluster-admin only on request in a dev stack, and the Kubernetes provider waits for it", async () => {
-    const dev = await run({ env: "dev", cluster: clusterWith({ adminPrincipals: [], azureDeployerClusterAdmin: true }) });
+    const dev = await run({ env: "dev", cluster: clusterWith({ adminPrincipals: [], azure: { deployerClusterAdmin: true } }) });
     const admin = ofType(dev, T.role).filter((r) => String(inputsOf(r).roleDefinitionId).endsWith(ROLE.aksRbacClusterAdmin));
     assert.strictEqual(admin.length, 1);
     assert.strictEqual(inputsOf(admin[0]).principalId, "00000000-0000-0000-0000-0000000000b1", "the identity running Pulumi");

@@ -120,9 +120,9 @@ function checkAccess(c: RegionalConfig): void {
  */
 function checkAdmins(c: RegionalConfig): void {
   const cl = c.cluster;
-  if (cl.adminPrincipals.length === 0 && !cl.azureDeployerClusterAdmin) {
+  if (cl.adminPrincipals.length === 0 && !cl.azure.deployerClusterAdmin) {
     throw new ConfigError(
-      `dynamo-ha:cluster.adminPrincipals: AKS has local accounts disabled, so name at least one Entra ID admin group with the deploying identity in it (cluster.azureDeployerClusterAdmin, a standing grant, is for dev stacks), got ${show(cl.adminPrincipals)}`,
+      `dynamo-ha:cluster.adminPrincipals: AKS has local accounts disabled, so name at least one Entra ID admin group with the deploying identity in it (cluster.azure.deployerClusterAdmin, a standing grant, is for dev stacks), got ${show(cl.adminPrincipals)}`,
     );
   }
 }
@@ -132,9 +132,9 @@ function checkAdmins(c: RegionalConfig): void {
  * Called from checkStack.
  */
 export function checkAzureProd(c: RegionalConfig): void {
-  if (c.env === "prod" && c.cluster.azureDeployerClusterAdmin) {
+  if (c.env === "prod" && c.cluster.azure.deployerClusterAdmin) {
     throw new ConfigError(
-      `dynamo-ha:cluster.azureDeployerClusterAdmin: no standing cluster-admin grant in prod; add the deploying identity to an Entra group in cluster.adminPrincipals (break-glass: docs/operations.md), got ${show(c.cluster.azureDeployerClusterAdmin)}`,
+      `dynamo-ha:cluster.azure.deployerClusterAdmin: no standing cluster-admin grant in prod; add the deploying identity to an Entra group in cluster.adminPrincipals (break-glass: docs/operations.md), got ${show(c.cluster.azure.deployerClusterAdmin)}`,
     );
   }
 }

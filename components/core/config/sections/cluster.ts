@@ -19,6 +19,17 @@ const awsClusterSection = obj(
   { doc: "EKS-only cluster settings.", optional: true },
 );
 
+/** `dynamo-ha:cluster.azure` — AKS-only access settings. */
+const azureClusterSection = obj(
+  {
+    deployerClusterAdmin: bool({
+      doc: "AKS: give the identity running Pulumi a standing \"Azure Kubernetes Service RBAC Cluster Admin\" role assignment on the cluster. Refused when env is prod (use an adminPrincipals group; break-glass in docs/operations.md).",
+      default: false,
+    }),
+  },
+  { doc: "AKS-only cluster settings.", optional: true },
+);
+
 /** `dynamo-ha:cluster` — the managed Kubernetes cluster itself (EKS or AKS). */
 export const clusterSection = obj(
   {
@@ -27,12 +38,8 @@ export const clusterSection = obj(
     endpointPublicAccess: bool({ doc: "Expose the API server publicly (EKS public endpoint; AKS non-private cluster). Private by default.", default: false }),
     publicAccessCidrs: list(str({ doc: "CIDR", grammar: IPV4_CIDR }), { doc: "CIDRs allowed to reach a public endpoint.", default: [] }),
     adminPrincipals: list(str({ doc: "principal" }), {
-      doc: "AWS IAM principal ARNs (EKS access entries) or Entra ID group object IDs (AKS admin groups) given cluster-admin. AKS: at least one group unless cluster.azureDeployerClusterAdmin; the identity running Pulumi acts as a member.",
+      doc: "AWS IAM principal ARNs (EKS access entries) or Entra ID group object IDs (AKS admin groups) given cluster-admin. AKS: at least one group unless cluster.azure.deployerClusterAdmin; the identity running Pulumi acts as a member.",
       default: [],
-    }),
-    azureDeployerClusterAdmin: bool({
-      doc: "AKS: give the identity running Pulumi a standing \"Azure Kubernetes Service RBAC Cluster Admin\" role assignment on the cluster. Refused when env is prod (use an adminPrincipals group; break-glass in docs/operations.md).",
-      default: false,
     }),
     systemNodeSize: str({ doc: "Instance type / VM size of the on-demand system pool.", patternText: "an EC2 instance type or Azure VM size", defaultText: "m6i.xlarge (AWS), Standard_D4ds_v5 (Azure)" }),
     systemNodesPerZone: int({ doc: "System nodes per zone (on-demand; never spot).", default: 1, min: 1, max: 10 }),
@@ -44,6 +51,7 @@ export const clusterSection = obj(
     }),
     vpcCidr: str({ doc: "CIDR of the network the stack creates (host bits clear).", default: "10.40.0.0/16", grammar: IPV4_CIDR }),
     aws: awsClusterSection,
+    azure: azureClusterSection,
     existingSubnetIds: list(str({ doc: "subnet id", pattern: /^subnet-[0-9a-f]{1,17}$/, patternText: "a subnet id like \"subnet-0123456789abcdef0\" (at most 17 hex digits)" }), {
       doc: "AWS only: adopt these private subnets (one or more per zone) instead of creating a VPC; their zones are looked up.",
       default: [],
