@@ -5,6 +5,7 @@ import { sizeZones, SizingInput } from "../sizing";
 import { checkAws } from "./checks/aws";
 import { checkAzure } from "./checks/azure";
 import { checkProdCapacity } from "./checks/capacity";
+import { checkExposure } from "./checks/exposure";
 import { checkGlobal } from "./checks/global";
 import { checkKubernetes } from "./checks/kubernetes";
 import { checkObservability } from "./checks/observability";
@@ -127,4 +128,5 @@ export function checkStack(c: StackConfig): void {
   checkProdCapacity(c, shape, sizing);
   checkObservability(c);
   checkStorage(c);
+  checkExposure(c);
 }
