@@ -127,6 +127,6 @@ export function checkStack(c: StackConfig): void {
   checkKubernetes(c);
   checkProdCapacity(c, shape, sizing);
   checkObservability(c);
-  checkStorage(c);
   checkExposure(c);
+  checkStorage(c);
 }
