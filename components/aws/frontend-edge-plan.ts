@@ -61,7 +61,7 @@ export function jwtValidation(j: JwtSettings): { issuer: string; jwksEndpoint: s
 }
 
 /** Default actions of the HTTPS listener: validate the JWT, then forward. */
-export function listenerActions(j: JwtSettings, targetGroupArn: string): { type: string; order: number; jwtValidation?: ReturnType<typeof jwtValidation>; targetGroupArn?: string }[] {
+export function listenerActions<A = string>(j: JwtSettings, targetGroupArn: A): { type: string; order: number; jwtValidation?: ReturnType<typeof jwtValidation>; targetGroupArn?: A }[] {
   return [
     { type: "jwt-validation", order: 1, jwtValidation: jwtValidation(j) },
     { type: "forward", order: 2, targetGroupArn },

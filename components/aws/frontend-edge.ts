@@ -105,7 +105,8 @@ export class AwsFrontendEdge extends pulumi.ComponentResource {
         protocol: "HTTPS",
         sslPolicy: ALB_TLS_POLICY,
         certificateArn: args.certificateArn,
-        defaultActions: targets.arn.apply((arn) => listenerActions(args.jwt, arn)),
+        // The ARN is known only after deploy; the actions around it are plain values the pack can judge.
+        defaultActions: listenerActions(args.jwt, targets.arn),
         tags,
       },
       child,
