@@ -4,7 +4,7 @@
 import * as assert from "assert";
 import { AnalyzerSession, Diagnostic } from "../../tools/plan/analyzer/session";
 import { sharedPack } from "../support/pack";
-import { analyzeWithPack, packConfigFor, runPolicyPack } from "../../tools/plan/policy";
+import { analyzeWithPack, runPolicyPack } from "../../tools/plan/policy";
 import { ResourceRecord } from "../../tools/plan/records";
 import { bundledStacks } from "../../tools/plan/stack-file";
 import { aksExtras, healthyStack, randomRecords } from "./records";

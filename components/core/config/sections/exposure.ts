@@ -29,7 +29,7 @@ export const edgeSection = obj(
         certificateArn: str({ doc: "ACM certificate of the ALB's HTTPS listener, in the stack's region; it covers the names clients use (the global record).", defaultText: "none", pattern: ACM_CERTIFICATE_ARN, patternText: "an ACM certificate ARN like arn:aws:acm:us-east-1:123456789012:certificate/<id>" }),
         jwtIssuer: str({ doc: "Issuer (`iss`) of the JWTs the ALB accepts (RS256 bearer tokens from your identity provider).", defaultText: "none", pattern: HTTPS_URL, patternText: "an https URL" }),
         jwksEndpoint: str({ doc: "JWKS endpoint of that issuer (full https URL; at most 10 keys, 150 KB).", defaultText: "none", pattern: HTTPS_URL, patternText: "an https URL" }),
-        audiences: list(str({ doc: "audience" }), { doc: "Accepted `aud` claim values; empty checks no audience.", default: [], distinct: true, what: "audiences" }),
+        audiences: list(str({ doc: "audience", pattern: /^[\x21-\x7e]{1,256}$/, patternText: "printable ASCII without spaces, ≤ 256 characters" }), { doc: "Accepted `aud` claim values; empty checks no audience.", default: [], distinct: true, what: "audiences" }),
         publicSubnetIds: list(str({ doc: "subnet id", pattern: /^subnet-[0-9a-f]{1,17}$/, patternText: "a subnet id like \"subnet-0123456789abcdef0\" (at most 17 hex digits)" }), {
           doc: "Public subnets of the ALB (one per zone); required with cluster.existingSubnetIds, else the created VPC's public subnets.",
           default: [],
