@@ -14,6 +14,7 @@ export function buildAwsRegion(c: RegionalConfig): RegionLayer {
     facts: region.clusterFacts(),
     cloudProvider: region.awsProvider(),
     capacity: region.capacity(),
+    edgeSite: region.edgeSite(),
     outputs: {
       clusterName: region.clusterName,
       kubeconfig: region.kubeconfig,
@@ -38,6 +39,7 @@ export function buildAzureRegion(c: RegionalConfig): RegionLayer {
     facts: region.clusterFacts(),
     cloudProvider: region.azureProvider(),
     capacity: region.capacity(),
+    edgeSite: region.edgeSite(),
     outputs: {
       clusterName: region.clusterName,
       resourceGroupName: region.resourceGroupName,

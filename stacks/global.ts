@@ -6,7 +6,7 @@ import { failoverEstimate } from "../components/core/failover";
 import { FrontDoorRouting } from "../components/global/front-door-routing";
 import { readRegion } from "../components/global/region-ref";
 import { Route53Routing } from "../components/global/route53-routing";
-import { dnsLabel } from "../components/global/routing-plan";
+import { dnsLabel, frontDoorWafPolicyName } from "../components/global/routing-plan";
 import { TrafficManagerRouting } from "../components/global/traffic-manager-routing";
 
 /** Route 53 is a global service whose API lives in us-east-1. */
@@ -35,7 +35,7 @@ export function globalStack(c: GlobalConfig): Record<string, unknown> {
     }
     case "azure-frontdoor": {
       const provider = new AzureProvider("global-azure", { location: g.azureLocation });
-      endpoint = new FrontDoorRouting("global", { ...common, resourceGroupName: g.zoneName }, { providers: [provider] }).hostName;
+      endpoint = new FrontDoorRouting("global", { ...common, resourceGroupName: g.zoneName, wafPolicyName: frontDoorWafPolicyName(c.stack) }, { providers: [provider] }).hostName;
       break;
     }
     default: {

@@ -42,6 +42,8 @@ export class Network extends pulumi.ComponentResource {
   /** Every private subnet id, zone by zone. */
   readonly allPrivateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
   readonly vpcId: pulumi.Output<string>;
+  /** Public subnet ids, zone by zone (internet-facing load balancers); empty for adopted subnets. */
+  readonly publicSubnetIds: pulumi.Output<string>[] = [];
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:Network", name, {}, opts);
@@ -70,6 +72,7 @@ export class Network extends pulumi.ComponentResource {
           { vpcId: vpc.id, cidrBlock: s.publicCidr, availabilityZone: s.zone, tags: { ...tags, ...cluster, Name: `${name}-public-${s.zone}`, "kubernetes.io/role/elb": "1" } },
           { parent: this },
         );
+        this.publicSubnetIds.push(pub.id);
         new ec2.RouteTableAssociation(`${name}-public-${s.zone}`, { subnetId: pub.id, routeTableId: publicRoutes.id }, { parent: this });
         const eip = new ec2.Eip(`${name}-nat-${s.zone}`, { domain: "vpc", tags: { ...tags, Name: `${name}-nat-${s.zone}` } }, { parent: this });
         const nat = new ec2.NatGateway(`${name}-${s.zone}`, { subnetId: pub.id, allocationId: eip.id, tags: { ...tags, Name: `${name}-${s.zone}` } }, { parent: this, dependsOn: [igw] });

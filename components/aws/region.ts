@@ -5,7 +5,7 @@ import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterFacts, RegionLayer } from "../core/cluster-facts";
+import { ClusterFacts, EdgeSite, RegionLayer } from "../core/cluster-facts";
 import { RegionalConfig } from "../core/config";
 import { GPU_TAINT } from "../core/labels";
 import { RegionArgs, resolveRegionArgs } from "../core/region-args";
@@ -181,7 +181,16 @@ export class AwsRegion extends pulumi.ComponentResource {
     this.vpcId = network.vpcId;
     // The real names (prefix plus the unique suffix EKS was given), known once the groups exist.
     this.gpuNodeGroupNames = pulumi.all(gpu.nodeGroups.map((n) => n.nodeGroupName));
-    layers.set(this, { facts, cloudProvider: provider, capacity: pools.capacity, outputs: {} });
+    const edgeSite: EdgeSite = {
+      kind: "aws",
+      vpcId: network.vpcId,
+      publicSubnetIds: network.publicSubnetIds,
+      // Managed node groups whose launch template names no security group get the cluster security group
+      // (docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html).
+      nodeSecurityGroupId: cluster.cluster.vpcConfig.apply((v) => v.clusterSecurityGroupId),
+      targetAutoscalingGroupName: system.nodeGroup.resources.apply((r) => r?.[0]?.autoscalingGroups?.[0]?.name ?? ""),
+    };
+    layers.set(this, { facts, cloudProvider: provider, capacity: pools.capacity, outputs: {}, edgeSite });
     this.registerOutputs({ clusterName: this.clusterName, kubeconfig: this.kubeconfig });
   }
 
@@ -193,6 +202,11 @@ export class AwsRegion extends pulumi.ComponentResource {
   /** The region's AWS provider (the caller's, or the one this component created). */
   awsProvider(): AwsProvider {
     return layers.get(this)!.cloudProvider as AwsProvider;
+  }
+
+  /** Where a public frontend edge attaches: VPC, public subnets, node security group, system node group. */
+  edgeSite(): EdgeSite | undefined {
+    return layers.get(this)!.edgeSite;
   }
 
   /** The zone-loss sizing of the GPU pools (the plan's `capacity` section). */

@@ -3,7 +3,7 @@
 // cloud-neutral layers.
 import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterFacts, RegionLayer } from "../core/cluster-facts";
+import { ClusterFacts, EdgeSite, RegionLayer } from "../core/cluster-facts";
 import { LABEL_POOL_ROLE } from "../core/labels";
 import { RegionArgs, resolveRegionArgs } from "../core/region-args";
 import { priorityExpanderConfigMap } from "./autoscaler-priority";
@@ -125,7 +125,13 @@ export class AzureRegion extends pulumi.ComponentResource {
     this.oidcIssuerUrl = aks.oidcIssuerUrl;
     this.kubeconfig = kube.kubeconfig;
     this.gpuPoolNames = gpu.pools.map((p) => p.name);
-    layers.set(this, { facts, cloudProvider: azure, capacity: gpu.capacity, outputs: {} });
+    const edgeSite: EdgeSite = {
+      kind: "azure",
+      resourceGroupName: net.resourceGroup.name,
+      // AKS names the node resource group MC_<group>_<cluster>_<location> unless told otherwise.
+      nodeResourceGroup: pulumi.all([aks.cluster.nodeResourceGroup, net.resourceGroup.name, aks.cluster.name]).apply(([n, rg, cn]) => n ?? `MC_${rg}_${cn}_${c.region}`),
+    };
+    layers.set(this, { facts, cloudProvider: azure, capacity: gpu.capacity, outputs: {}, edgeSite });
     this.registerOutputs({ clusterName: this.clusterName, kubeconfig: this.kubeconfig });
   }
 
@@ -137,6 +143,11 @@ export class AzureRegion extends pulumi.ComponentResource {
   /** The region's azure-native provider (the caller's, or the one this component created). */
   azureProvider(): AzureProvider {
     return layers.get(this)!.cloudProvider as AzureProvider;
+  }
+
+  /** Where a public frontend edge attaches: the resource groups of the cluster and of its load balancer. */
+  edgeSite(): EdgeSite | undefined {
+    return layers.get(this)!.edgeSite;
   }
 
   /** The zone-loss sizing of the GPU pools (the plan's `capacity` section). */

@@ -54,7 +54,40 @@ export interface ClusterFacts {
     | { readonly kind: "azure-workload-identity"; readonly oidcIssuerUrl: pulumi.Output<string>; readonly resourceGroupName: pulumi.Output<string> };
   /** Resources the Kubernetes layer must wait for (node pools, add-ons). */
   readonly readyResources: readonly pulumi.Resource[];
+  /**
+   * How the frontend meets the public edge (`exposure.edge`); absent when there is none. The stack
+   * sets it from config, before the Kubernetes layer builds the frontend's Services.
+   */
+  readonly frontendOrigin?: FrontendOrigin;
 }
+
+/**
+ * The frontend's side of the public edge. `node-port`: a NodePort Service on a fixed port that the
+ * edge's instance targets reach (AWS ALB). `private-link`: annotations on the internal load balancer
+ * that put a Private Link Service on it for the edge (Azure Front Door). `edge` names the edge.
+ */
+export type FrontendOrigin =
+  | { readonly kind: "node-port"; readonly nodePort: number; readonly edge: string }
+  | { readonly kind: "private-link"; readonly annotations: Readonly<Record<string, string>>; readonly edge: string };
+
+/** What a cloud layer hands the frontend's edge (components/aws/frontend-edge.ts, components/azure/frontend-edge.ts). */
+export type EdgeSite =
+  | {
+      readonly kind: "aws";
+      readonly vpcId: pulumi.Output<string>;
+      /** Public subnets of the region's VPC (empty when subnets were adopted: config names them). */
+      readonly publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+      /** Security group of the nodes (the EKS cluster security group). */
+      readonly nodeSecurityGroupId: pulumi.Output<string>;
+      /** Auto Scaling group of the on-demand system node group: the edge's instance targets. */
+      readonly targetAutoscalingGroupName: pulumi.Output<string>;
+    }
+  | {
+      readonly kind: "azure";
+      readonly resourceGroupName: pulumi.Output<string>;
+      /** Resource group AKS puts the load balancer (and its Private Link Service) in. */
+      readonly nodeResourceGroup: pulumi.Output<string>;
+    };
 
 /** What a cloud layer (components/aws/region.ts, components/azure/region.ts) hands the regional stack. */
 export interface RegionLayer {
@@ -65,4 +98,6 @@ export interface RegionLayer {
   readonly capacity: CapacityReport;
   /** Stack outputs of the cloud layer (cluster name, kubeconfig as a secret, …). */
   readonly outputs: Record<string, pulumi.Input<unknown>>;
+  /** Where the frontend's public edge attaches (network, node targets, resource groups). */
+  readonly edgeSite?: EdgeSite;
 }

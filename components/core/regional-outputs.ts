@@ -5,13 +5,14 @@
 /** Output names every regional stack exports for global routing. */
 export const REGIONAL_OUTPUTS = {
   /**
-   * Bare hostname (or IP address) of the frontend's load balancer: what Route 53 health checks and
-   * records, Front Door origins and Traffic Manager endpoints target. No scheme, no port.
+   * Bare hostname (or IP address) of the frontend's public TLS edge (`exposure.edge`: the ALB's or
+   * Front Door endpoint's name), else of its load balancer: what Route 53 health checks and records,
+   * Front Door origins and Traffic Manager endpoints target. No scheme, no port.
    */
   frontendHost: "frontendHost",
-  /** TCP port the frontend answers on behind that host (8000). */
+  /** TCP port the frontend answers on behind that host (443 at the edge, else 8000). */
   frontendPort: "frontendPort",
-  /** `HTTP` or `HTTPS`: what health checks and origins speak to the host (the frontend serves HTTP). */
+  /** `HTTPS` at the edge, else `HTTP`: what health checks and origins speak to the host. Global routing takes HTTPS only. */
   frontendProtocol: "frontendProtocol",
   /** HTTP path health checks probe (`dr.healthPath`). */
   healthPath: "healthPath",
@@ -29,7 +30,7 @@ export const REGIONAL_OUTPUTS = {
 
 export type RegionalOutputName = (typeof REGIONAL_OUTPUTS)[keyof typeof REGIONAL_OUTPUTS];
 
-/** `http://<host>:<port>`: the frontend's URL for people (the global stack does not read it). */
+/** `https://<edge host>` or `http://<host>:<port>`: the frontend's URL for people (the global stack does not read it). */
 export const FRONTEND_URL_OUTPUT = "frontendEndpoint";
 
 /**

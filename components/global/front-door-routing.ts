@@ -1,16 +1,20 @@
-// Azure Front Door (Standard) global routing: one origin group probing each region's health path
-// with the regions' protocol, one origin per region (its host, port, priority and weight), and an
-// HTTPS route from the AFD endpoint. Front Door terminates TLS; it reaches the origins the way they
-// serve (the frontend: plain HTTP on 8000).
+// Azure Front Door (Premium) global routing: one origin group probing each region's health path, one
+// origin per region (its TLS edge: host, port, priority and weight), a route that redirects HTTP to
+// HTTPS and forwards over HTTPS only, and a WAF policy (managed rules, Prevention) on the endpoint.
+// The regions' edges admit their source ranges and authenticate each request (region-checks refuses
+// a region without one), so Front Door never reaches a frontend in clear text.
 import * as cdn from "@pulumi/azure-native/cdn";
+import * as frontdoor from "@pulumi/azure-native/frontdoor";
 import * as pulumi from "@pulumi/pulumi";
 import { frontDoorSampling } from "../core/failover";
 import { field, resolveRegions } from "./region-ref";
-import { frontDoorProtocols, GlobalRoutingArgs, originPorts, originPriority, routingProtection } from "./routing-plan";
+import { FRONT_DOOR_SKU, frontDoorProtocols, GlobalRoutingArgs, originPorts, originPriority, routingProtection } from "./routing-plan";
 
 export interface FrontDoorRoutingArgs extends GlobalRoutingArgs {
   /** Resource group of the Front Door profile. */
   readonly resourceGroupName: string;
+  /** Name of the WAF policy (letters and digits, starting with a letter). */
+  readonly wafPolicyName: string;
 }
 
 /** Pass the azure-native provider as `providers: [provider]`: every child uses it. */
@@ -30,7 +34,7 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
     // Every region probes and serves alike (checked): the first region's settings are the group's.
     const checked = resolveRegions(args.regions, { dnsProvider: "azure-frontdoor", mode: args.mode, activeActiveRouting: "latency" });
     const protocols = field(checked, 0, "protocol").apply(frontDoorProtocols);
-    this.profile = new cdn.Profile(`${name}-profile`, { resourceGroupName: rg, location: "global", sku: { name: "Standard_AzureFrontDoor" }, tags: args.tags ?? {} }, keep);
+    this.profile = new cdn.Profile(`${name}-profile`, { resourceGroupName: rg, location: "global", sku: { name: FRONT_DOOR_SKU }, tags: args.tags ?? {} }, keep);
     const profileName = this.profile.name;
     this.endpoint = new cdn.AFDEndpoint(`${name}-endpoint`, { resourceGroupName: rg, profileName, location: "global", enabledState: "Enabled" }, keep);
     this.originGroup = new cdn.AFDOriginGroup(
@@ -79,14 +83,33 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
         profileName,
         endpointName: this.endpoint.name,
         originGroup: { id: this.originGroup.id },
-        supportedProtocols: ["Https"],
+        // HTTP is accepted only to be redirected to HTTPS.
+        supportedProtocols: ["Http", "Https"],
+        httpsRedirect: "Enabled",
         patternsToMatch: ["/*"],
         forwardingProtocol: protocols.apply((p) => p.forwarding),
-        httpsRedirect: "Disabled",
         linkToDefaultDomain: "Enabled",
       },
       // Front Door refuses a route to an origin group without origins.
       { ...child, dependsOn: this.origins },
+    );
+    const waf = new frontdoor.Policy(
+      `${name}-waf`,
+      {
+        resourceGroupName: rg,
+        policyName: args.wafPolicyName,
+        location: "Global",
+        sku: { name: FRONT_DOOR_SKU },
+        policySettings: { enabledState: "Enabled", mode: "Prevention", requestBodyCheck: "Enabled" },
+        managedRules: { managedRuleSets: [{ ruleSetType: "Microsoft_DefaultRuleSet", ruleSetVersion: "2.1", ruleSetAction: "Block" }] },
+        tags: args.tags ?? {},
+      },
+      child,
+    );
+    new cdn.SecurityPolicy(
+      `${name}-waf`,
+      { resourceGroupName: rg, profileName, parameters: { type: "WebApplicationFirewall", wafPolicy: { id: waf.id }, associations: [{ domains: [{ id: this.endpoint.id }], patternsToMatch: ["/*"] }] } },
+      child,
     );
     this.hostName = this.endpoint.hostName;
     this.registerOutputs({ hostName: this.hostName });

@@ -59,15 +59,20 @@ function inRange(key: string, what: string, r: RegionValues, v: number, lim: { m
   if (!Number.isInteger(v) || v < lim.min || v > lim.max) fail(key, `${what} take ${lim.min} to ${lim.max} (regional stack ${r.stack})`, v);
 }
 
-/** A host health checkers on the internet can reach: a bare public name or address. */
+/**
+ * A host health checkers on the internet can reach, behind the region's TLS edge: a bare public name
+ * or address spoken to over HTTPS. A region serving plain HTTP (no exposure.edge) is refused: global
+ * routing would send clients' prompts and answers across the internet in clear text, unauthenticated.
+ */
 function checkHost(r: RegionValues): void {
   const h = r.host;
-  if (h.endsWith(".cluster.local")) fail("exposure.loadBalancer", `global routing needs the frontend behind a load balancer (regional stack ${r.stack} exports its in-cluster name)`, h);
+  if (h.endsWith(".cluster.local")) fail("exposure.edge.enabled", `global routing reaches a region through its public TLS edge (regional stack ${r.stack} exports its in-cluster name); set true`, h);
   if (!isIpv4(h) && !HOSTNAME.test(h)) fail("frontendHost", `a bare hostname or IPv4 address, no scheme, port or path (regional stack ${r.stack})`, h);
   if (isPrivateIpv4(h) || /^internal-/.test(h)) {
-    fail("exposure.internalLoadBalancer", `global health checks cannot reach an internal load balancer; set false on regional stack ${r.stack}`, h);
+    fail("exposure.edge.enabled", `global health checks cannot reach an internal load balancer; enable the public TLS edge on regional stack ${r.stack}`, h);
   }
   if (r.protocol !== "HTTP" && r.protocol !== "HTTPS") fail("frontendProtocol", `HTTP or HTTPS (regional stack ${r.stack})`, r.protocol);
+  if (r.protocol !== "HTTPS") fail("exposure.edge.enabled", `global routing reaches a region only through its TLS edge (HTTPS); regional stack ${r.stack} serves plain HTTP, set true there`, r.protocol);
   if (!Number.isInteger(r.port) || r.port < 1 || r.port > 65535) fail("frontendPort", `a TCP port 1 to 65535 (regional stack ${r.stack})`, r.port);
 }
 

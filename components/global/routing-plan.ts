@@ -27,6 +27,14 @@ export function originPorts(protocol: string, port: number): { httpPort: number;
   return protocol === "HTTPS" ? { httpPort: 80, httpsPort: port } : { httpPort: port, httpsPort: 443 };
 }
 
+/** Front Door Premium: the tier with managed WAF rule sets. */
+export const FRONT_DOOR_SKU = "Premium_AzureFrontDoor";
+
+/** The global Front Door's WAF policy name: letters and digits only, starting with a letter, ≤ 128. */
+export function frontDoorWafPolicyName(stack: string): string {
+  return `dynamoha${stack.replace(/[^A-Za-z0-9]/g, "")}global`.slice(0, 128);
+}
+
 /** A DNS label for names that must be unique (Traffic Manager's `<label>.trafficmanager.net`). */
 export function dnsLabel(...parts: string[]): string {
   return parts

@@ -1,6 +1,7 @@
-// Frontend exposure: a ClusterIP Service, and optionally a cross-zone load balancer (internal, or
-// internet-facing for global health checks). Exports a bare host, a port and a protocol, which is
-// what Route 53, Front Door and Traffic Manager take; the URL is for people.
+// Frontend exposure: a ClusterIP Service, optionally a cross-zone load balancer (internal unless a
+// non-prod stack opts out), and optionally a NodePort Service on a fixed port for a public edge's
+// instance targets. Exports a bare host, a port and a protocol; the URL is for people. The public
+// edge itself (TLS, source ranges, authentication) is the cloud layer's (components/<cloud>/frontend-edge.ts).
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { componentSelector, dnsName } from "./pdb";
@@ -22,6 +23,7 @@ export const FRONTEND_PROTOCOL = "HTTP";
  */
 export const frontendServiceName = (graphName: string) => dnsName(graphName, "frontend-ha");
 export const frontendLoadBalancerName = (graphName: string) => dnsName(graphName, "frontend-lb");
+export const frontendEdgeServiceName = (graphName: string) => dnsName(graphName, "frontend-edge");
 
 const ports = () => [{ name: FRONTEND_PORT.name, port: FRONTEND_PORT.containerPort, targetPort: FRONTEND_PORT.name, protocol: "TCP" }];
 
@@ -85,6 +87,25 @@ export function frontendLoadBalancer(
   };
 }
 
+/**
+ * NodePort Service a public edge's instance targets reach (AWS ALB). The port is fixed so the edge,
+ * built from config, and the Service agree; the cloud layer admits only the edge to it.
+ */
+export function frontendNodePortService(graphName: string, namespace: string, component: string, nodePort: number, labels: Record<string, string> = {}): ServiceObject {
+  return {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name: frontendEdgeServiceName(graphName), namespace, labels: { ...labels } },
+    spec: {
+      type: "NodePort",
+      selector: componentSelector(graphName, component),
+      ports: [{ ...ports()[0], nodePort }],
+      // Any node forwards to a ready frontend pod: the edge targets one node group, the pods run anywhere.
+      externalTrafficPolicy: "Cluster",
+    },
+  };
+}
+
 /** The in-cluster DNS name of a Service. */
 export const clusterHost = (svc: ServiceObject) => `${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`;
 
@@ -106,6 +127,11 @@ export interface FrontendExposureArgs {
   readonly loadBalancerAnnotations?: Readonly<Record<string, string>>;
   /** Client CIDRs the load balancer admits. @default [] (every address) */
   readonly loadBalancerSourceRanges?: readonly string[];
+  /**
+   * Fixed NodePort for a public edge's instance targets (a NodePort Service beside the others).
+   * @default - no NodePort Service
+   */
+  readonly edgeNodePort?: number;
   /** @default {} */
   readonly labels?: Record<string, string>;
   /**
@@ -141,6 +167,10 @@ export class FrontendExposure extends pulumi.ComponentResource {
       });
     } else {
       this.host = pulumi.output(clusterHost(clusterIp));
+    }
+    if (args.edgeNodePort !== undefined) {
+      const np = frontendNodePortService(args.graphName, args.namespace, args.component, args.edgeNodePort, args.labels);
+      this.services.push(new corev1.Service(`${name}-edge`, np, { parent: this, dependsOn }));
     }
     this.endpoint = this.host.apply(frontendUrl);
     this.registerOutputs({ host: this.host, port: this.port, protocol: this.protocol, endpoint: this.endpoint });

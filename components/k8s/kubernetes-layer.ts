@@ -12,6 +12,11 @@ export interface KubernetesLayer {
    */
   readonly platformNamespace?: string;
   readonly outputs: Record<string, pulumi.Input<unknown>>;
+  /**
+   * The frontend's Services, the host of its load balancer (or in-cluster name) and its port, for a public edge
+   * built after them (it targets the load balancer's Private Link Service or the NodePort).
+   */
+  readonly frontend?: { readonly host: pulumi.Output<string>; readonly port: number; readonly services: readonly pulumi.Resource[] };
   /** Resources later layers wait for (CRDs, platform). */
   readonly readyResources: readonly pulumi.Resource[];
 }

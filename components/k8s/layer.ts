@@ -83,7 +83,8 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
     graphName: settings.name,
     namespace: settings.namespace,
     frontendComponent: frontendName,
-    loadBalancer: c.exposure.loadBalancer,
+    // A NodePort for the edge also admits traffic from outside the cluster (the nodes).
+    loadBalancer: c.exposure.loadBalancer || facts.frontendOrigin !== undefined,
     platformNamespace: DEFAULT_PLATFORM_NAMESPACE,
     etcd: c.platform.etcd.enabled,
     nats: c.platform.nats.enabled,
@@ -106,14 +107,18 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
   );
 
   const frontend = settings.components.find((x) => x.type === "frontend")!;
+  const origin = facts.frontendOrigin;
+  const lbAnnotations = frontendLoadBalancerAnnotations(c.exposure, facts.internalLoadBalancerAnnotations);
   const exposure = new FrontendExposure(
     "frontend",
     {
       graphName: settings.name,
       namespace: settings.namespace,
       component: frontend.name,
-      loadBalancerAnnotations: frontendLoadBalancerAnnotations(c.exposure, facts.internalLoadBalancerAnnotations),
+      // The edge's Private Link Service sits on the internal load balancer.
+      loadBalancerAnnotations: lbAnnotations && origin?.kind === "private-link" ? { ...lbAnnotations, ...origin.annotations } : lbAnnotations,
       loadBalancerSourceRanges: c.exposure.loadBalancerSourceRanges,
+      edgeNodePort: origin?.kind === "node-port" ? origin.nodePort : undefined,
       labels,
       dependsOn: [graph.graph],
     },
@@ -135,6 +140,7 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
     graphName: settings.name,
     components: settings.components.map((x) => ({ name: x.name, type: x.type, replicas: x.replicas })),
     outputs,
+    frontend: { host: exposure.host, port: exposure.port, services: exposure.services },
     readyResources: [...platform.crds, platform.release, graphNs],
   };
 }

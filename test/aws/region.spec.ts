@@ -205,7 +205,9 @@ describe("EKS region variants", function () {
 
   it("adopts existing subnets: no VPC, groups get the subnets of their zone", async () => {
     const ids = ["subnet-0a", "subnet-0b", "subnet-0c", "subnet-1a"];
-    const cap = await captureRegion("eks-us-east-1", { cluster: { existingSubnetIds: ids } });
+    // The bundled stack's edge needs the ALB's public subnets once subnets are adopted.
+    const EDGE_OF_BUNDLED = JSON.parse(stackConfig("eks-us-east-1")["dynamo-ha:exposure"]);
+    const cap = await captureRegion("eks-us-east-1", { cluster: { existingSubnetIds: ids }, exposure: { ...EDGE_OF_BUNDLED, edge: { ...EDGE_OF_BUNDLED.edge, aws: { ...EDGE_OF_BUNDLED.edge.aws, publicSubnetIds: ["subnet-0d", "subnet-0e"] } } } });
     assert.strictEqual(cap.resources.filter((r) => r.type === "aws:ec2/vpc:Vpc").length, 0);
     const g = cap.resources.filter((r) => r.type === NG && (r.inputs.labels as Inputs)?.[LABEL_ZONE] === "us-east-1a");
     assert.strictEqual(g.length, 2);

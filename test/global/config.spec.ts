@@ -117,28 +117,43 @@ describe("storage and DR config", () => {
 });
 
 describe("DR exposure and storage class config", () => {
-  it("a stack in a DR set needs an internet-facing load balancer", () => {
+  const dev = (over: Record<string, unknown>) => ({ ...regional(over), "dynamo-ha:env": "dev" });
+  const EDGE_AWS = {
+    enabled: true,
+    sourceRanges: ["203.0.113.0/24"],
+    aws: { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", jwtIssuer: "https://idp.example.com/", jwksEndpoint: "https://idp.example.com/jwks" },
+  };
+
+  it("a stack in a DR set is reached through its edge; in prod never through a public load balancer", () => {
     assert.strictEqual(
-      errorOf(regional({ dr: { role: "primary", peerStack: "eks-us-west-2" }, exposure: { internalLoadBalancer: true } })),
-      "dynamo-ha:exposure.internalLoadBalancer: global health checks cannot reach an internal load balancer; a stack in a DR set (dr.peerStack eks-us-west-2) sets false (restrict it with exposure.loadBalancerSourceRanges), got true",
+      errorOf(regional({ dr: { role: "primary", peerStack: "eks-us-west-2" }, exposure: {} })),
+      "dynamo-ha:exposure.edge.enabled: global routing reaches a stack in a DR set (dr.peerStack eks-us-west-2) through its TLS edge; set true, got false",
     );
-    assert.match(errorOf(regional({ dr: { peerStack: "eks-us-west-2" }, exposure: { loadBalancer: false, internalLoadBalancer: false } })), /^dynamo-ha:exposure\.loadBalancer: a stack in a DR set .*, got false$/);
+    assert.strictEqual(
+      errorOf(regional({ dr: { peerStack: "eks-us-west-2" }, exposure: { internalLoadBalancer: false, loadBalancerSourceRanges: ["203.0.113.0/24"] } })),
+      "dynamo-ha:exposure.internalLoadBalancer: a prod stack serves the internet only through exposure.edge (TLS, source ranges, authentication); set true and enable the edge, got false",
+    );
+    loadStackConfig(regional({ dr: { peerStack: "eks-us-west-2" }, exposure: { edge: EDGE_AWS } }), "eks-us-east-1");
     // Without a DR peer an internal load balancer (the default) is fine.
     loadStackConfig(regional({ exposure: {}, storage: {} }), "eks-us-east-1");
   });
 
-  it("every bundled regional stack with a DR peer is exposed publicly", () => {
+  it("every bundled regional stack with a DR peer keeps its load balancer internal and serves through the edge", () => {
     for (const s of ["eks-us-east-1", "eks-us-west-2", "aks-eastus2", "aks-westus3"]) {
       const c = loadStackConfig(loadStackFile(s).config, s);
-      assert.ok(c.kind === "regional" && c.dr.peerStack !== undefined && c.exposure.loadBalancer && !c.exposure.internalLoadBalancer, s);
+      assert.ok(c.kind === "regional" && c.dr.peerStack !== undefined && c.exposure.internalLoadBalancer && c.exposure.edge.enabled && c.exposure.edge.sourceRanges.length > 0, s);
     }
   });
 
-  it("load balancer source ranges are IPv4 network CIDRs", () => {
-    const c = loadStackConfig(regional({ exposure: { internalLoadBalancer: false, loadBalancerSourceRanges: ["203.0.113.0/24"] }, dr: { peerStack: "p" } }), "eks-us-east-1");
+  it("load balancer source ranges are IPv4 network CIDRs; a public load balancer (non-prod) needs them", () => {
+    const c = loadStackConfig(dev({ exposure: { internalLoadBalancer: false, loadBalancerSourceRanges: ["203.0.113.0/24"] }, dr: { peerStack: "p" } }), "eks-us-east-1");
     assert.ok(c.kind === "regional" && c.exposure.loadBalancerSourceRanges[0] === "203.0.113.0/24");
     assert.match(errorOf(regional({ exposure: { loadBalancerSourceRanges: ["203.0.113.1/24"] } })), /^dynamo-ha:exposure\.loadBalancerSourceRanges: "203\.0\.113\.1\/24" is not an IPv4 network CIDR/);
     assert.match(errorOf(regional({ exposure: { loadBalancerSourceRanges: ["everyone"] } })), /^dynamo-ha:exposure\.loadBalancerSourceRanges\[0\]: must be an IPv4 CIDR/);
+    assert.strictEqual(
+      errorOf(dev({ exposure: { internalLoadBalancer: false, loadBalancerSourceRanges: ["0.0.0.0/0"] } })),
+      'dynamo-ha:exposure.loadBalancerSourceRanges: a public load balancer (internalLoadBalancer false) needs client CIDRs, none of them /0, got ["0.0.0.0/0"]',
+    );
   });
 
   it("backend pvc on AWS needs a storage class; Azure has a default", () => {

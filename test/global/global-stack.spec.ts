@@ -7,8 +7,8 @@ import { plannedStack } from "../support/plans";
 
 /** Outputs the regional stacks export, keyed by stack name; StackReference is mocked with them. */
 const REGIONS: Record<string, Record<string, unknown>> = {
-  east: { frontendHost: "east.lb.test", frontendPort: 8000, frontendProtocol: "HTTP", healthPath: "/health", region: "us-east-1", role: "primary", priority: 1, weight: 70, cloud: "aws" },
-  west: { frontendHost: "west.lb.test", frontendPort: 8000, frontendProtocol: "HTTP", healthPath: "/health", region: "us-west-2", role: "secondary", priority: 2, weight: 30, cloud: "aws" },
+  east: { frontendHost: "east.lb.test", frontendPort: 443, frontendProtocol: "HTTPS", healthPath: "/health", region: "us-east-1", role: "primary", priority: 1, weight: 70, cloud: "aws" },
+  west: { frontendHost: "west.lb.test", frontendPort: 443, frontendProtocol: "HTTPS", healthPath: "/health", region: "us-west-2", role: "secondary", priority: 2, weight: 30, cloud: "aws" },
 };
 
 const mocksFor = (regions: Record<string, Record<string, unknown>>): CaptureMocks => ({
@@ -35,12 +35,12 @@ async function run(g: Record<string, unknown>, regions = REGIONS) {
 const PROVIDER_REF = { aws: "urn:pulumi:dr::dynamo-ha::pulumi:providers:aws::global-aws::", azure: "urn:pulumi:dr::dynamo-ha::pulumi:providers:azure-native::global-azure::" };
 
 describe("global stack under mocks (StackReference outputs mocked)", () => {
-  it("route53 active-passive: HTTP health checks on the frontend's host and port, a PRIMARY/SECONDARY failover pair", async () => {
+  it("route53 active-passive: HTTPS health checks (SNI) on the regions' edge host and port, a PRIMARY/SECONDARY failover pair", async () => {
     const p = await run({});
     const checks = p.of("aws:route53/healthCheck:HealthCheck");
     assert.deepStrictEqual(checks.map((c) => [c.inputs.fqdn, c.inputs.ipAddress, c.inputs.type, c.inputs.port, c.inputs.resourcePath, c.inputs.requestInterval, c.inputs.failureThreshold, c.inputs.enableSni]), [
-      ["east.lb.test", undefined, "HTTP", 8000, "/health", 10, 3, false],
-      ["west.lb.test", undefined, "HTTP", 8000, "/health", 10, 3, false],
+      ["east.lb.test", undefined, "HTTPS", 443, "/health", 10, 3, true],
+      ["west.lb.test", undefined, "HTTPS", 443, "/health", 10, 3, true],
     ]);
     const records = p.of("aws:route53/record:Record");
     assert.deepStrictEqual(
@@ -66,12 +66,12 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
     for (const r of rs) assert.ok(r.provider.startsWith(PROVIDER_REF.aws), `${r.type} ${r.name}: ${r.provider || "default provider"}`);
   });
 
-  it("route53: a host that is an IP address gets an A record and an IP health check; HTTPS regions get SNI", async () => {
-    const regions = { east: { ...REGIONS.east, frontendHost: "20.1.2.3", frontendProtocol: "HTTPS", frontendPort: 443 }, west: REGIONS.west };
+  it("route53: a host that is an IP address gets an A record and an IP health check", async () => {
+    const regions = { east: { ...REGIONS.east, frontendHost: "20.1.2.3" }, west: REGIONS.west };
     const p = await run({}, regions);
     const [east, west] = p.of("aws:route53/healthCheck:HealthCheck");
     assert.deepStrictEqual([east.inputs.ipAddress, east.inputs.fqdn, east.inputs.type, east.inputs.port, east.inputs.enableSni], ["20.1.2.3", undefined, "HTTPS", 443, true]);
-    assert.deepStrictEqual([west.inputs.fqdn, west.inputs.type], ["west.lb.test", "HTTP"]);
+    assert.deepStrictEqual([west.inputs.fqdn, west.inputs.type], ["west.lb.test", "HTTPS"]);
     assert.deepStrictEqual(p.of("aws:route53/record:Record").map((r) => [r.inputs.type, r.inputs.records]), [
       ["A", ["20.1.2.3"]],
       ["CNAME", ["west.lb.test"]],
@@ -92,25 +92,32 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
     assert.strictEqual(twoPrimaries.of("aws:route53/healthCheck:HealthCheck").length, 0);
     const azureLatency = await run({ mode: "active-active" }, { east: REGIONS.east, west: { ...REGIONS.west, cloud: "azure", region: "westus3" } });
     assert.strictEqual(azureLatency.of("aws:route53/record:Record").length, 0);
+    // A region serving plain HTTP (no edge) is refused before any routing resource registers.
+    const plain = await run({}, { east: REGIONS.east, west: { ...REGIONS.west, frontendProtocol: "HTTP", frontendPort: 8000 } });
+    assert.strictEqual(plain.of("aws:route53/healthCheck:HealthCheck").length, 0);
   });
 
-  it("azure-frontdoor: Standard profile, origin group probing over the regions' protocol, origins by host/port/priority, a route", async () => {
+  it("azure-frontdoor: Premium profile, HTTPS probes and forwarding to the regions' edges, HTTP redirected, a WAF in Prevention on the endpoint", async () => {
     const p = await run({ dnsProvider: "azure-frontdoor", zoneName: "rg-global", healthCheckIntervalSeconds: 15, healthCheckFailureThreshold: 2 });
     const [profile] = p.of("azure-native:cdn:Profile");
-    assert.deepStrictEqual(profile.inputs.sku, { name: "Standard_AzureFrontDoor" });
+    assert.deepStrictEqual(profile.inputs.sku, { name: "Premium_AzureFrontDoor" });
     assert.strictEqual(profile.inputs.resourceGroupName, "rg-global");
     const [group] = p.of("azure-native:cdn:AFDOriginGroup");
-    assert.deepStrictEqual(group.inputs.healthProbeSettings, { probePath: "/health", probeProtocol: "Http", probeRequestType: "GET", probeIntervalInSeconds: 15 });
+    assert.deepStrictEqual(group.inputs.healthProbeSettings, { probePath: "/health", probeProtocol: "Https", probeRequestType: "GET", probeIntervalInSeconds: 15 });
     assert.deepStrictEqual(group.inputs.loadBalancingSettings, { sampleSize: 2, successfulSamplesRequired: 1, additionalLatencyInMilliseconds: 50 });
     const origins = p.of("azure-native:cdn:AFDOrigin");
     assert.deepStrictEqual(origins.map((o) => [o.inputs.hostName, o.inputs.originHostHeader, o.inputs.httpPort, o.inputs.httpsPort, o.inputs.priority, o.inputs.weight]), [
-      ["east.lb.test", "east.lb.test", 8000, 443, 1, 70],
-      ["west.lb.test", "west.lb.test", 8000, 443, 2, 30],
+      ["east.lb.test", "east.lb.test", 80, 443, 1, 70],
+      ["west.lb.test", "west.lb.test", 80, 443, 2, 30],
     ]);
     const [route] = p.of("azure-native:cdn:Route");
-    assert.deepStrictEqual(route.inputs.supportedProtocols, ["Https"]);
-    // Clients speak HTTPS to Front Door; Front Door reaches the frontend the way it serves: HTTP.
-    assert.strictEqual(route.inputs.forwardingProtocol, "HttpOnly");
+    // HTTP is accepted only to be redirected; Front Door reaches the regions' edges over HTTPS.
+    assert.deepStrictEqual([route.inputs.supportedProtocols, route.inputs.httpsRedirect, route.inputs.forwardingProtocol], [["Http", "Https"], "Enabled", "HttpsOnly"]);
+    const [waf] = p.of("azure-native:frontdoor:Policy");
+    assert.deepStrictEqual([waf.inputs.sku, (waf.inputs.policySettings as Record<string, unknown>).mode, waf.inputs.policyName], [{ name: "Premium_AzureFrontDoor" }, "Prevention", "dynamohadrglobal"]);
+    const [link] = p.of("azure-native:cdn:SecurityPolicy");
+    const endpoint = p.of("azure-native:cdn:AFDEndpoint")[0];
+    assert.deepStrictEqual([...link.propertyDependencies.parameters].sort(), [endpoint.urn, waf.urn].sort());
     for (const o of origins) assert.ok(route.dependsOn.includes(o.urn), `route waits for ${o.name}`);
     assert.strictEqual((p.outputs.failover as { ttlSeconds: number }).ttlSeconds, 0);
     // Active-active: every origin shares priority 1.
@@ -123,7 +130,7 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
     const provider = p.resources.find((r) => r.type === "pulumi:providers:azure-native")!;
     assert.strictEqual(provider.inputs.location, "westeurope");
     const rs = p.cloud();
-    assert.strictEqual(rs.length, 6);
+    assert.strictEqual(rs.length, 8);
     for (const r of rs) assert.ok(r.provider.startsWith(PROVIDER_REF.azure), `${r.type} ${r.name}: ${r.provider || "default provider"}`);
     assert.strictEqual(p.resources.filter((r) => r.type === "pulumi:providers:aws").length, 0);
   });
@@ -133,11 +140,11 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
     assert.strictEqual(p.of("azure-native:cdn:AFDOrigin").length, 0);
   });
 
-  it("azure-traffic-manager: Priority routing monitored over the frontend's protocol and port, Performance with Azure locations", async () => {
+  it("azure-traffic-manager: Priority routing monitored over the edges' protocol and port, Performance with Azure locations", async () => {
     const p = await run({ dnsProvider: "azure-traffic-manager", zoneName: "rg", healthCheckIntervalSeconds: 10, healthCheckFailureThreshold: 3, dnsTtlSeconds: 10 });
     const [tm] = p.of("azure-native:trafficmanager:Profile");
     assert.strictEqual(tm.inputs.trafficRoutingMethod, "Priority");
-    assert.deepStrictEqual(tm.inputs.monitorConfig, { protocol: "HTTP", port: 8000, path: "/health", intervalInSeconds: 10, toleratedNumberOfFailures: 2, timeoutInSeconds: 9 });
+    assert.deepStrictEqual(tm.inputs.monitorConfig, { protocol: "HTTPS", port: 443, path: "/health", intervalInSeconds: 10, toleratedNumberOfFailures: 2, timeoutInSeconds: 9 });
     assert.deepStrictEqual(tm.inputs.dnsConfig, { relativeName: "llm-dr", ttl: 10 });
     assert.ok(tm.provider.startsWith(PROVIDER_REF.azure), tm.provider);
     const eps = tm.inputs.endpoints as Record<string, unknown>[];
@@ -160,8 +167,8 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
     ]);
     const checks = p.resources.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck");
     assert.deepStrictEqual(checks.map((c) => [c.inputs.fqdn, c.inputs.type, c.inputs.port]), [
-      ["eks-us-east-1.frontend.invalid", "HTTP", 8000],
-      ["eks-us-west-2.frontend.invalid", "HTTP", 8000],
+      ["eks-us-east-1.frontend.invalid", "HTTPS", 443],
+      ["eks-us-west-2.frontend.invalid", "HTTPS", 443],
     ]);
     for (const r of [...records, ...checks]) assert.match(r.provider, /::pulumi:providers:aws::global-aws::/);
     const f = p.outputs.failover as { detectionSeconds: number; boundSeconds: number; withinBound: boolean };

@@ -6,7 +6,7 @@ import { RegionRef, resolveRegions } from "../../components/global/region-ref";
 import { frontDoorProtocols, originPorts } from "../../components/global/routing-plan";
 import { capture } from "../../tools/plan/capture";
 
-const east: RegionValues = { stack: "east", host: "east.elb.example", port: 8000, protocol: "HTTP", healthPath: "/health", region: "us-east-1", role: "primary", priority: 1, weight: 100, cloud: "aws" };
+const east: RegionValues = { stack: "east", host: "east.elb.example", port: 443, protocol: "HTTPS", healthPath: "/health", region: "us-east-1", role: "primary", priority: 1, weight: 100, cloud: "aws" };
 const west: RegionValues = { ...east, stack: "west", host: "west.elb.example", region: "us-west-2", role: "secondary", priority: 2 };
 const R53_AP: RoutingChoice = { dnsProvider: "route53", mode: "active-passive", activeActiveRouting: "latency" };
 const AFD: RoutingChoice = { dnsProvider: "azure-frontdoor", mode: "active-passive", activeActiveRouting: "latency" };
@@ -34,10 +34,19 @@ describe("regional outputs against the routing service (pure)", () => {
 
   it("rejects URLs, in-cluster names and internal load balancers as hosts", () => {
     assert.match(errorOf(R53_AP, [{ ...east, host: "http://east.elb.example:8000" }, west]), /^dynamo-ha:frontendHost: a bare hostname or IPv4 address, no scheme, port or path \(regional stack east\), got "http:/);
-    assert.match(errorOf(R53_AP, [{ ...east, host: "llm-frontend-ha.dynamo.svc.cluster.local" }, west]), /^dynamo-ha:exposure\.loadBalancer: global routing needs the frontend behind a load balancer/);
-    assert.match(errorOf(R53_AP, [east, { ...west, host: "10.0.3.7" }]), /^dynamo-ha:exposure\.internalLoadBalancer: .*set false on regional stack west, got "10\.0\.3\.7"$/);
-    assert.match(errorOf(R53_AP, [{ ...east, host: "internal-a1b2.elb.us-east-1.amazonaws.com" }, west]), /^dynamo-ha:exposure\.internalLoadBalancer: /);
+    assert.match(errorOf(R53_AP, [{ ...east, host: "llm-frontend-ha.dynamo.svc.cluster.local" }, west]), /^dynamo-ha:exposure\.edge\.enabled: global routing reaches a region through its public TLS edge/);
+    assert.match(errorOf(R53_AP, [east, { ...west, host: "10.0.3.7" }]), /^dynamo-ha:exposure\.edge\.enabled: .*enable the public TLS edge on regional stack west, got "10\.0\.3\.7"$/);
+    assert.match(errorOf(R53_AP, [{ ...east, host: "internal-a1b2.elb.us-east-1.amazonaws.com" }, west]), /^dynamo-ha:exposure\.edge\.enabled: /);
     assert.match(errorOf(R53_AP, [{ ...east, protocol: "TCP" }, west]), /^dynamo-ha:frontendProtocol: HTTP or HTTPS/);
+  });
+
+  it("refuses a region serving plain HTTP on every service: global routing reaches regions through their TLS edge", () => {
+    for (const g of [R53_AP, AFD, TM]) {
+      assert.strictEqual(
+        errorOf(g, [east, { ...west, protocol: "HTTP", port: 8000 }]),
+        'dynamo-ha:exposure.edge.enabled: global routing reaches a region only through its TLS edge (HTTPS); regional stack west serves plain HTTP, set true there, got "HTTP"',
+      );
+    }
     assert.match(errorOf(R53_AP, [{ ...east, port: 70000 }, west]), /^dynamo-ha:frontendPort: /);
     assert.ok(isPrivateIpv4("172.16.0.1") && isPrivateIpv4("192.168.1.1") && !isPrivateIpv4("172.32.0.1") && !isPrivateIpv4("20.1.2.3"));
   });
@@ -58,7 +67,8 @@ describe("regional outputs against the routing service (pure)", () => {
     checkRegionValues({ ...AFD, mode: "active-active" }, [east, { ...west, priority: 6 }]);
     assert.strictEqual(errorOf(AFD, [east, { ...west, weight: 0 }]), "dynamo-ha:dr.weight: Front Door origin weights take 1 to 1000 (regional stack west), got 0");
     assert.match(errorOf(AFD, [east, { ...west, healthPath: "/ready" }]), /^dynamo-ha:dr\.healthPath: Front Door probes every region the same way/);
-    assert.match(errorOf(AFD, [east, { ...west, protocol: "HTTPS" }]), /^dynamo-ha:dr\.healthPath: Front Door probes every region the same way/);
+    // Front Door probes each origin on its own port: only path and protocol are shared.
+    checkRegionValues(AFD, [east, { ...west, port: 8443 }]);
   });
 
   it("Traffic Manager: weights 1–1000, distinct priorities, Azure locations for performance routing, one monitor", () => {

@@ -16,7 +16,7 @@ describe("regional outputs the global stack reads", () => {
     assert.deepStrictEqual([bucket.protect, bucket.retainOnDelete], [true, true]);
   });
 
-  it("the plan's StackReference answer mirrors a bundled stack file", () => {
+  it("the plan's StackReference answer mirrors a bundled stack file (its edge: HTTPS on 443)", () => {
     const west = planStackReference("organization/dynamo-ha/eks-us-west-2").outputs as Record<string, unknown>;
     const file = loadStackFile("eks-us-west-2").config;
     const dr = JSON.parse(file["dynamo-ha:dr"]) as { role: string; priority: number };
@@ -24,9 +24,9 @@ describe("regional outputs the global stack reads", () => {
       { ...west },
       {
         frontendHost: "eks-us-west-2.frontend.invalid",
-        frontendPort: 8000,
-        frontendProtocol: "HTTP",
-        frontendEndpoint: "http://eks-us-west-2.frontend.invalid:8000",
+        frontendPort: 443,
+        frontendProtocol: "HTTPS",
+        frontendEndpoint: "https://eks-us-west-2.frontend.invalid",
         healthPath: "/health", region: file["dynamo-ha:region"], role: dr.role, priority: dr.priority, weight: 100, cloud: file["dynamo-ha:cloud"],
         checkpointBackend: "s3",
         checkpointStore: "dynamo-ha-eks-us-west-2-checkpoints",

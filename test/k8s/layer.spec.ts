@@ -211,15 +211,33 @@ describe("Kubernetes layer (under mocks)", function () {
     assert.strictEqual(preview.cap.outputs.frontendEndpoint, "<computed>");
   });
 
-  it("an internet-facing LB (internalLoadBalancer false) drops the internal scheme and admits only the source ranges", async () => {
-    const pub = await run({ exposure: { internalLoadBalancer: false, loadBalancerSourceRanges: ["203.0.113.0/24"] } });
+  it("an internet-facing LB (internalLoadBalancer false, non-prod only) drops the internal scheme and admits only the source ranges", async () => {
+    const pub = await run({ env: "dev", exposure: { internalLoadBalancer: false, loadBalancerSourceRanges: ["203.0.113.0/24"] } });
     const lb = ofType(pub.cap, SERVICE).find((s) => (s.inputs.spec as Any).type === "LoadBalancer")!;
     assert.deepStrictEqual((lb.inputs.metadata as Any).annotations, { ...LB_ANNOTATIONS, "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing" });
     assert.deepStrictEqual((lb.inputs.spec as Any).loadBalancerSourceRanges, ["203.0.113.0/24"]);
     await validateObject(lb.inputs);
-    // Without ranges the field is absent (every address), not an empty list.
-    const open = await run({ exposure: { internalLoadBalancer: false } });
-    assert.ok(!("loadBalancerSourceRanges" in (ofType(open.cap, SERVICE).find((s) => (s.inputs.spec as Any).type === "LoadBalancer")!.inputs.spec as Any)));
+  });
+
+  it("the edge's side: a NodePort Service on the fixed port (ALB), or Private Link annotations on the internal LB (Front Door)", async () => {
+    const np = await run({}, { frontendOrigin: { kind: "node-port", nodePort: 30800, edge: "alb" } });
+    const edge = ofType(np.cap, SERVICE).find((s) => (s.inputs.spec as Any).type === "NodePort")!;
+    assert.strictEqual((edge.inputs.metadata as Any).name, "llm-frontend-edge");
+    assert.deepStrictEqual((edge.inputs.spec as Any).ports, [{ name: "http", port: 8000, targetPort: "http", protocol: "TCP", nodePort: 30800 }]);
+    assert.strictEqual((edge.inputs.spec as Any).externalTrafficPolicy, "Cluster");
+    await validateObject(edge.inputs);
+    // The internal load balancer stays as it was.
+    const lb = ofType(np.cap, SERVICE).find((s) => (s.inputs.spec as Any).type === "LoadBalancer")!;
+    assert.deepStrictEqual((lb.inputs.metadata as Any).annotations, LB_ANNOTATIONS);
+    // The frontend's network policy admits traffic from outside the cluster (the nodes) once an edge reaches it.
+    const ingress = ofType(np.cap, "kubernetes:networking.k8s.io/v1:NetworkPolicy").find((p) => p.name.endsWith("frontend-ingress"))!;
+    assert.ok(!("from" in ((ingress.inputs.spec as Any).ingress[0] as Any)));
+
+    const pls = { "service.beta.kubernetes.io/azure-pls-create": "true", "service.beta.kubernetes.io/azure-pls-name": "pls-t-frontend" };
+    const pl = await run({}, { frontendOrigin: { kind: "private-link", annotations: pls, edge: "front-door" } });
+    const plLb = ofType(pl.cap, SERVICE).find((s) => (s.inputs.spec as Any).type === "LoadBalancer")!;
+    assert.deepStrictEqual((plLb.inputs.metadata as Any).annotations, { ...LB_ANNOTATIONS, ...pls });
+    assert.ok(!ofType(pl.cap, SERVICE).some((s) => (s.inputs.spec as Any).type === "NodePort"));
   });
 
   it("installs the GPU Operator without drivers when the node image has them, or the device plugin", async () => {

@@ -25,12 +25,12 @@ describe("policy pack config", () => {
     for (const n of ["quorum-stores", "gpu-pools-across-zones", "data-retained"]) assert.strictEqual(level(n), "advisory");
   });
 
-  it("defaults come from the schemas; prod makes everything mandatory with 3 zones (frontend exposure advisory while the bundled stacks are public)", () => {
+  it("defaults come from the schemas; prod makes everything mandatory (frontend exposure too) with 3 zones", () => {
     const d = reconcileConfig(metas, {}, {});
     assert.strictEqual(d.get("quorum-stores")!.level, "advisory");
     assert.strictEqual(d.get("gpu-pools-across-zones")!.props.minZones, 2);
     const prod = reconcileConfig(metas, {}, read("prod"));
-    for (const [name, s] of prod) assert.strictEqual(s.level, name === "frontend-exposure" ? "advisory" : "mandatory", name);
+    for (const [name, s] of prod) assert.strictEqual(s.level, "mandatory", name);
     assert.strictEqual(prod.get("gpu-pools-across-zones")!.props.minZones, 3);
     const dev = reconcileConfig(metas, {}, read("dev"));
     assert.strictEqual(dev.get("zone-spread")!.level, "advisory");

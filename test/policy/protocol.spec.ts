@@ -4,7 +4,7 @@
 import * as assert from "assert";
 import { AnalyzerSession, Diagnostic } from "../../tools/plan/analyzer/session";
 import { sharedPack } from "../support/pack";
-import { analyzeWithPack, packConfigFor, runPolicyPack } from "../../tools/plan/policy";
+import { analyzeWithPack, runPolicyPack } from "../../tools/plan/policy";
 import { ResourceRecord } from "../../tools/plan/records";
 import { bundledStacks } from "../../tools/plan/stack-file";
 import { aksExtras, healthyStack, randomRecords } from "./records";
@@ -19,10 +19,6 @@ describe("policy pack over the analyzer protocol", function () {
   this.timeout(240_000);
   let session: AnalyzerSession;
   const run = async (records: ResourceRecord[], env = "prod", stack = "fixture") => (await analyzeWithPack(session, records, { env, project: "dynamo-ha", stack })).diagnostics;
-  // The bundled prod config holds frontend-exposure at advisory while the bundled DR stacks are still
-  // public over plain HTTP (docs/policy-pack.md); a team's prod config makes it mandatory like the rest.
-  const strictProd = { ...packConfigFor("prod").config, "frontend-exposure": "mandatory" };
-  const runStrict = async (records: ResourceRecord[]) => (await analyzeWithPack(session, records, { env: "prod", project: "dynamo-ha", stack: "fixture", config: strictProd })).diagnostics;
 
   before(async () => {
     session = await sharedPack();
@@ -60,7 +56,7 @@ describe("policy pack over the analyzer protocol", function () {
     it(`${what} is reported by ${policy}, as mandatory under prod`, async () => {
       const rs = clone(healthyStack());
       breakIt(rs);
-      const ds = policy === "frontend-exposure" ? await runStrict(rs) : await run(rs);
+      const ds = await run(rs);
       assert.ok(ds.length > 0, `no diagnostics for ${what}`);
       assert.deepStrictEqual([...new Set(ds.map((d) => d.policy))], [policy], show(ds));
       assert.ok(ds.every((d) => d.level === "mandatory"), show(ds));
@@ -101,19 +97,12 @@ describe("policy pack over the analyzer protocol", function () {
   });
 
   describe("bundled stacks", () => {
-    // Regional stacks whose frontend load balancer is still internet-facing over plain HTTP without
-    // source ranges: frontend-exposure reports them (advisory in the bundled prod config) until they move
-    // to an internal load balancer or a TLS edge with source ranges. An entry that no longer fails is an
-    // error: remove it.
-    const PUBLIC_FRONTEND = new Set(["aks-eastus2", "aks-westus3", "eks-us-east-1", "eks-us-west-2"]);
     for (const stack of bundledStacks()) {
       it(`${stack}: zero mandatory violations, and broken variants name the policy`, async function () {
         this.timeout(240_000);
         const p = await plannedStack(stack);
         const env = typeof p.outputs.env === "string" ? p.outputs.env : "prod";
         const ds = await run(p.resources, env, stack);
-        const exposure = ds.filter((d) => d.policy === "frontend-exposure");
-        assert.strictEqual(exposure.length, PUBLIC_FRONTEND.has(stack) ? 1 : 0, `${stack}:\n${show(exposure)}`);
         assert.deepStrictEqual(mandatory(ds), [], `${stack}:\n${show(ds)}`);
         // Break what the stack has, one thing at a time, and expect the named policy.
         const variants: [string, (rs: ResourceRecord[]) => boolean][] = [
@@ -140,6 +129,15 @@ describe("policy pack over the analyzer protocol", function () {
             for (const c of inputs(g).spec.components) for (const k of c.podTemplate.spec.containers) delete k.securityContext;
             return true;
           }],
+          ["frontend-exposure", (rs) => {
+            // The frontend's load balancer made internet-facing: no source ranges, no TLS.
+            const lb = rs.find((r) => r.type === "kubernetes:core/v1:Service" && inputs(r).spec?.type === "LoadBalancer");
+            if (!lb) return false;
+            const a = inputs(lb).metadata.annotations;
+            delete a["service.beta.kubernetes.io/aws-load-balancer-internal"];
+            delete a["service.beta.kubernetes.io/azure-load-balancer-internal"];
+            return true;
+          }],
           ["leader-election", (rs) => {
             const rel = rs.find((r) => /helm\.sh/.test(r.type) && JSON.stringify(r.inputs.chart ?? "").includes("dynamo-platform"));
             if (!rel) return false;
@@ -159,6 +157,49 @@ describe("policy pack over the analyzer protocol", function () {
         if (p.resources.some((r) => r.type.includes("DynamoGraphDeployment"))) assert.strictEqual(applied, variants.length, `${stack}: only ${applied} variants applied`);
       });
     }
+  });
+
+  describe("frontend-exposure over the bundled edges (mandatory in prod)", () => {
+    const judged = async (stack: string, breakIt: (rs: ResourceRecord[]) => void) => {
+      const rs = clone((await plannedStack(stack)).resources);
+      breakIt(rs);
+      return mandatory(await run(rs, "prod", stack)).filter((d) => d.policy === "frontend-exposure");
+    };
+    const one = (rs: ResourceRecord[], type: string, name?: RegExp) => rs.find((r) => r.type === type && (!name || name.test(r.name)))!;
+
+    it("the EKS edge passes; an HTTP listener, a forward before the JWT check, or an open security group fail", async function () {
+      this.timeout(240_000);
+      assert.deepStrictEqual(await judged("eks-us-east-1", () => undefined), []);
+      const http = await judged("eks-us-east-1", (rs) => (inputs(one(rs, "aws:lb/listener:Listener")).protocol = "HTTP"));
+      assert.match(show(http), /Load balancer dha-eks-us-east-1-edge is internet-facing without TLS on listener frontend-edge-https \(HTTP\)\./);
+      const noJwt = await judged("eks-us-east-1", (rs) => {
+        const l = inputs(one(rs, "aws:lb/listener:Listener"));
+        l.defaultActions = l.defaultActions.filter((a: { type: string }) => a.type !== "jwt-validation");
+      });
+      assert.match(show(noJwt), /without authentication before listener frontend-edge-https forwards/);
+      const wildHealth = await judged("eks-us-east-1", (rs) => (inputs(one(rs, "aws:lb/listenerRule:ListenerRule")).conditions[0].pathPattern.values = ["/*"]));
+      assert.match(show(wildHealth), /without authentication before rule frontend-edge-health forwards/);
+      const open = await judged("eks-us-east-1", (rs) => (inputs(one(rs, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", /https-0$/)).cidrIpv4 = "0.0.0.0/0"));
+      assert.match(show(open), /without source ranges \(security group frontend-edge-alb admits every address\)/);
+    });
+
+    it("the AKS edge passes; HTTP without redirect, no WAF, a WAF in Detection, no source-range rule or a public origin fail", async function () {
+      this.timeout(240_000);
+      assert.deepStrictEqual(await judged("aks-eastus2", () => undefined), []);
+      const redirect = await judged("aks-eastus2", (rs) => (inputs(one(rs, "azure-native:cdn:Route")).httpsRedirect = "Disabled"));
+      assert.match(show(redirect), /Front Door route frontend-edge-route serves HTTP without redirecting to HTTPS\./);
+      const noWaf = await judged("aks-eastus2", (rs) => rs.splice(rs.indexOf(one(rs, "azure-native:cdn:SecurityPolicy")), 1));
+      assert.match(show(noWaf), /Front Door endpoint frontend-edge-endpoint has no WAF policy in Prevention mode/);
+      const detection = await judged("aks-eastus2", (rs) => (inputs(one(rs, "azure-native:frontdoor:Policy")).policySettings.mode = "Detection"));
+      assert.match(show(detection), /has no WAF policy in Prevention mode/);
+      const noRanges = await judged("aks-eastus2", (rs) => {
+        const w = inputs(one(rs, "azure-native:frontdoor:Policy"));
+        w.customRules.rules = w.customRules.rules.filter((r: { name: string }) => r.name !== "SourceRangesOnly");
+      });
+      assert.match(show(noRanges), /reaches a private frontend without source ranges/);
+      const publicOrigin = await judged("aks-eastus2", (rs) => delete inputs(one(rs, "azure-native:cdn:AFDOrigin")).sharedPrivateLinkResource);
+      assert.match(show(publicOrigin), /Front Door route frontend-edge-route forwards HttpOnly in clear text to origin frontend-edge-origin, which is not behind a private link\./);
+    });
   });
 
   // Over the protocol, two seeded batches keep the suite fast; the in-process fuzz (fuzz.spec.ts) runs every

@@ -1,11 +1,12 @@
 // What the offline plan answers for a `pulumi.StackReference`, derived from the referenced stack's
 // file: the outputs a bundled regional stack would export for global routing and for its DR
 // primary's replication. Values only a deployment knows (the frontend's load balancer hostname,
-// the bucket's KMS key ID, the account's subscription) are placeholders. A stack that is not
+// the bucket's KMS key ID, the account's subscription) are placeholders (with `exposure.edge` on, the frontend is the edge's: HTTPS on 443). A stack that is not
 // bundled answers like a stack that was never deployed: no outputs.
 import * as fs from "fs";
 import * as path from "path";
 import { drSection } from "../../components/core/config/sections/dr";
+import { exposureSection } from "../../components/core/config/sections/exposure";
 import { storageSection } from "../../components/core/config/sections/storage";
 import { FRONTEND_URL_OUTPUT, REGIONAL_OUTPUTS, STORAGE_OUTPUTS, stackNameOf } from "../../components/core/regional-outputs";
 import { azureAccountName, s3BucketName } from "../../components/core/storage-plan";
@@ -38,15 +39,16 @@ export function planStackReference(ref: string, dir = STACKS_DIR): Record<string
     return s.parse(raw === undefined ? undefined : JSON.parse(raw), `dynamo-ha:${key}`);
   };
   const dr = section("dr", drSection);
+  const edge = section("exposure", exposureSection).edge.enabled;
   const host = planFrontendHost(stack);
   const region = config["dynamo-ha:region"];
   const cloud = config["dynamo-ha:cloud"];
   return {
     outputs: {
       [REGIONAL_OUTPUTS.frontendHost]: host,
-      [REGIONAL_OUTPUTS.frontendPort]: FRONTEND_PORT.containerPort,
-      [REGIONAL_OUTPUTS.frontendProtocol]: FRONTEND_PROTOCOL,
-      [FRONTEND_URL_OUTPUT]: frontendUrl(host),
+      [REGIONAL_OUTPUTS.frontendPort]: edge ? 443 : FRONTEND_PORT.containerPort,
+      [REGIONAL_OUTPUTS.frontendProtocol]: edge ? "HTTPS" : FRONTEND_PROTOCOL,
+      [FRONTEND_URL_OUTPUT]: edge ? `https://${host}` : frontendUrl(host),
       [REGIONAL_OUTPUTS.healthPath]: dr.healthPath,
       [REGIONAL_OUTPUTS.region]: region,
       [REGIONAL_OUTPUTS.role]: dr.role,

@@ -5,6 +5,7 @@ import { sizeZones, SizingInput } from "../sizing";
 import { checkAws } from "./checks/aws";
 import { checkAzure, checkAzureProd } from "./checks/azure";
 import { checkProdCapacity } from "./checks/capacity";
+import { checkExposure } from "./checks/exposure";
 import { checkGlobal } from "./checks/global";
 import { checkKubernetes } from "./checks/kubernetes";
 import { checkObservability } from "./checks/observability";
@@ -129,5 +130,6 @@ export function checkStack(c: StackConfig): void {
   checkKubernetes(c);
   checkProdCapacity(c, shape, sizing);
   checkObservability(c);
+  checkExposure(c);
   checkStorage(c);
 }

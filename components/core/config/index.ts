@@ -28,7 +28,9 @@ function redacted(e: ConfigError, secretKeys: readonly string[]): ConfigError {
   if (!secret) return e;
   // Values are quoted (show()): every quoted string goes first, also one quoted inside the rule
   // (`"x" is not a zone of …`) or one that itself contains ", got "; then all after the first ", got ".
-  const unquoted = e.message.replace(/"(?:[^"\\]|\\.)*"?/g, "[secret]");
+  // The key path in front (a quoted key segment included) names where, not what: it stays.
+  const key = /^[\w.-]+(?::[\w.-]+)*(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\]|\.[\w-]+)*: /.exec(e.message)?.[0] ?? "";
+  const unquoted = key + e.message.slice(key.length).replace(/"(?:[^"\\]|\\.)*"?/g, "[secret]");
   const at = unquoted.indexOf(", got ");
   return new ConfigError(at < 0 ? unquoted : `${unquoted.slice(0, at)}, got [secret]`);
 }

@@ -1,6 +1,6 @@
 // Storage, replication and DR-role rules of a regional stack: what one key alone cannot say.
 import { isRegion } from "../../regions";
-import { isNetworkCidr, S3_BUCKET } from "../grammar";
+import { S3_BUCKET } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
 
@@ -8,7 +8,6 @@ export function checkStorage(c: RegionalConfig): void {
   if (c.dr.peerStack !== undefined && c.dr.peerStack === c.stack) {
     throw new ConfigError(`dynamo-ha:dr.peerStack: the DR peer must be another stack than this one (${c.stack}), got ${show(c.dr.peerStack)}`);
   }
-  checkDrExposure(c);
   if (c.cloud === "azure" && c.storage.name !== undefined && !/^[a-z0-9]{3,24}$/.test(c.storage.name)) {
     throw new ConfigError(`dynamo-ha:storage.name: an Azure storage account name is 3–24 lowercase letters and digits, got ${show(c.storage.name)}`);
   }
@@ -19,22 +18,6 @@ export function checkStorage(c: RegionalConfig): void {
   // EKS ships no ReadWriteMany class: a made-up default would leave the claim Pending forever.
   if (c.cloud === "aws" && c.storage.backend === "pvc" && c.storage.pvcStorageClass === undefined) {
     throw new ConfigError(`dynamo-ha:storage.pvcStorageClass: backend pvc on AWS needs a ReadWriteMany class you installed (e.g. an EFS CSI class), got nothing`);
-  }
-}
-
-/** Global health checks probe from the internet: a stack in a DR set needs a public load balancer. */
-function checkDrExposure(c: RegionalConfig): void {
-  const e = c.exposure;
-  const bad = e.loadBalancerSourceRanges.find((x) => !isNetworkCidr(x));
-  if (bad !== undefined) throw new ConfigError(`dynamo-ha:exposure.loadBalancerSourceRanges: ${show(bad)} is not an IPv4 network CIDR like "203.0.113.0/24", got ${show(e.loadBalancerSourceRanges)}`);
-  if (c.dr.peerStack === undefined) return;
-  if (!e.loadBalancer) {
-    throw new ConfigError(`dynamo-ha:exposure.loadBalancer: a stack in a DR set (dr.peerStack ${c.dr.peerStack}) needs a load balancer global health checks can reach, got false`);
-  }
-  if (e.internalLoadBalancer) {
-    throw new ConfigError(
-      `dynamo-ha:exposure.internalLoadBalancer: global health checks cannot reach an internal load balancer; a stack in a DR set (dr.peerStack ${c.dr.peerStack}) sets false (restrict it with exposure.loadBalancerSourceRanges), got true`,
-    );
   }
 }
 

@@ -1,0 +1,84 @@
+import * as assert from "assert";
+import { ConfigError, loadStackConfig } from "../../components/core/config";
+import { albIngressRules, albName, healthRuleConditions, jwtValidation, listenerActions } from "../../components/aws/frontend-edge-plan";
+import { azureFrontendOrigin, healthUriPattern, privateLinkServiceId, wafCustomRules, wafPolicyName } from "../../components/azure/frontend-edge-plan";
+import { loadStackFile } from "../../tools/plan/stack-file";
+
+const base = (stack: string, exposure: unknown, env = "prod"): Record<string, string> => {
+  const raw = { ...loadStackFile(stack).config, "dynamo-ha:env": env, "dynamo-ha:exposure": JSON.stringify(exposure) };
+  return raw;
+};
+function errorOf(raw: Record<string, string>, stack: string): string {
+  try {
+    loadStackConfig(raw, stack);
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, String(e));
+    assert.ok(!e.message.includes("\n"));
+    return e.message;
+  }
+  assert.fail("expected a config error");
+}
+const AWS = { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", jwtIssuer: "https://idp.example.com/", jwksEndpoint: "https://idp.example.com/jwks" };
+
+describe("exposure.edge config", () => {
+  it("accepts the bundled edges and a complete AWS edge", () => {
+    for (const s of ["eks-us-east-1", "aks-eastus2"]) loadStackConfig(loadStackFile(s).config, s);
+    loadStackConfig(base("eks-us-east-1", { edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], aws: AWS } }), "eks-us-east-1");
+  });
+
+  it("refuses an edge without source ranges, with a /0, or a public load balancer beside it", () => {
+    assert.strictEqual(errorOf(base("eks-us-east-1", { edge: { enabled: true, aws: AWS } }), "eks-us-east-1"), "dynamo-ha:exposure.edge.sourceRanges: the edge needs the client CIDRs it admits (at least one), got []");
+    assert.match(errorOf(base("eks-us-east-1", { edge: { enabled: true, sourceRanges: ["0.0.0.0/0"], aws: AWS } }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.sourceRanges: a range that admits every address \(0\.0\.0\.0\/0\)/);
+    assert.match(errorOf(base("eks-us-east-1", { internalLoadBalancer: false, edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], aws: AWS } }), "eks-us-east-1"), /^dynamo-ha:exposure\.internalLoadBalancer: the edge keeps the load balancer internal/);
+  });
+
+  it("AWS: certificate in the stack's region, issuer and JWKS set, https URLs, public subnets with adopted ones", () => {
+    const e = (aws: Record<string, unknown>) => base("eks-us-east-1", { edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], aws } });
+    assert.match(errorOf(e({ ...AWS, certificateArn: undefined }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.certificateArn: the ALB's HTTPS listener needs an ACM certificate ARN, got/);
+    assert.match(errorOf(e({ ...AWS, certificateArn: "arn:aws:acm:us-west-2:123456789012:certificate/abc" }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.certificateArn: an ACM certificate in the stack's region us-east-1, got/);
+    assert.match(errorOf(e({ ...AWS, certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.certificateArn: must be an ACM certificate ARN/);
+    assert.match(errorOf(e({ ...AWS, jwksEndpoint: "http://idp.example.com/jwks" }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.jwksEndpoint: must be an https URL/);
+    assert.match(errorOf(e({ ...AWS, jwtIssuer: undefined }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.jwtIssuer: /);
+    const adopted = { ...e(AWS), "dynamo-ha:cluster": JSON.stringify({ existingSubnetIds: ["subnet-1", "subnet-2", "subnet-3"] }) };
+    assert.match(errorOf(adopted, "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.publicSubnetIds: adopted subnets/);
+  });
+
+  it("Azure: an API key, the internal load balancer, Prevention in prod", () => {
+    const e = (azure: Record<string, unknown>, extra: Record<string, unknown> = {}, env = "prod") => base("aks-eastus2", { ...extra, edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], azure } }, env);
+    assert.match(errorOf(e({}), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.apiKey: is required with the edge on Azure/);
+    assert.match(errorOf(e({ apiKey: "k", wafMode: "Detection" }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.wafMode: prod blocks what the WAF matches: Prevention, got "Detection"$/);
+    loadStackConfig(e({ apiKey: "k", wafMode: "Detection" }, {}, "dev"), "aks-eastus2");
+    assert.match(errorOf(e({ apiKey: "k" }, { loadBalancer: false }), "aks-eastus2"), /^dynamo-ha:exposure\.loadBalancer: the Azure edge reaches the frontend through a Private Link Service/);
+  });
+});
+
+describe("edge values (pure)", () => {
+  it("ALB: names within 32 characters, 443 from each range, JWT then forward, the exact health path only", () => {
+    assert.strictEqual(albName("eks-us-east-1", "edge"), "dha-eks-us-east-1-edge");
+    const long = albName("a-very-long-stack-name-for-this-region", "frontend");
+    assert.ok(long.length <= 32 && !long.includes("--") && long.endsWith("-frontend"), long);
+    assert.deepStrictEqual(albIngressRules(["203.0.113.0/24"]), [{ cidrIpv4: "203.0.113.0/24", fromPort: 443, toPort: 443, ipProtocol: "tcp", description: "HTTPS from 203.0.113.0/24" }]);
+    const j = { issuer: "https://i/", jwksEndpoint: "https://i/jwks", audiences: [] };
+    assert.deepStrictEqual(jwtValidation(j), { issuer: "https://i/", jwksEndpoint: "https://i/jwks" });
+    assert.deepStrictEqual(jwtValidation({ ...j, audiences: ["api"] }).additionalClaims, [{ name: "aud", format: "single-string", values: ["api"] }]);
+    assert.deepStrictEqual(listenerActions(j, "tg").map((a) => [a.type, a.order]), [["jwt-validation", 1], ["forward", 2]]);
+    assert.deepStrictEqual(healthRuleConditions("/health")[0], { pathPattern: { values: ["/health"] } });
+  });
+
+  it("Front Door: Private Link annotations and id, WAF names, rules that block outside ranges and without the key", () => {
+    assert.deepStrictEqual(azureFrontendOrigin("aks-eastus2"), {
+      kind: "private-link",
+      annotations: { "service.beta.kubernetes.io/azure-pls-create": "true", "service.beta.kubernetes.io/azure-pls-name": "pls-aks-eastus2-frontend" },
+      edge: "front-door",
+    });
+    assert.strictEqual(privateLinkServiceId("sub", "MC_rg", "pls"), "/subscriptions/sub/resourceGroups/MC_rg/providers/Microsoft.Network/privateLinkServices/pls");
+    assert.strictEqual(wafPolicyName("aks-eastus2"), "dynamohaakseastus2edge");
+    const re = new RegExp(healthUriPattern("/health"));
+    assert.ok(re.test("/health") && re.test("https://x.azurefd.net/health"));
+    assert.ok(!re.test("/health?x=1") && !re.test("/v1/chat/completions?a=/health") && !re.test("/v1/health"));
+    const rules = wafCustomRules(["203.0.113.0/24"], "x-api-key", "k", "/health");
+    assert.deepStrictEqual(rules[0].matchConditions, [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24"] }]);
+    assert.ok(rules.every((r) => r.action === "Block"));
+    assert.deepStrictEqual(rules[1].matchConditions[0], { matchVariable: "RequestHeader", selector: "x-api-key", operator: "Equal", negateCondition: true, matchValue: ["k"] });
+  });
+});
