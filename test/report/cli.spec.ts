@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 import { UsageError } from "../../tools/cli/command";
-import { parseReportArgs } from "../../tools/report/cli";
+import { parseReportArgs, reportFile } from "../../tools/report/cli";
 
 const root = PROJECT_ROOT;
 
@@ -30,5 +30,15 @@ describe("npm run report (CLI)", function () {
     assert.strictEqual(r.stderr.trim().split("\n").length, 1);
     assert.match(r.stderr, /^report: --stack: unknown stack "no-such-stack"/);
     assert.ok(!fs.existsSync(out));
+  });
+
+  it("--out naming a directory writes report.html inside it; a missing directory is one line before any plan", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
+    assert.strictEqual(reportFile(dir), path.join(dir, "report.html"));
+    assert.strictEqual(reportFile(path.join(dir, "x.html")), path.join(dir, "x.html"));
+    const missing = path.join(dir, "no-such-dir", "r.html");
+    const r = spawnSync(process.execPath, ["dist/tools/report/cli.js", "--out", missing], { cwd: root, encoding: "utf8", timeout: 100_000 });
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.strictEqual(r.stderr, `report: --out: the directory of ${JSON.stringify(missing)} does not exist\n`);
   });
 });

@@ -13,7 +13,7 @@ export const REPORT_COMMAND: CommandSpec = {
   usage: ["npm run report -- [-s NAME] [--out FILE]"],
   options: {
     stack: stackOption({ required: false }),
-    out: { type: "string", value: "FILE", help: "where to write the page (default report.html)" },
+    out: { type: "string", value: "FILE", help: "where to write the page (default report.html; a directory gets report.html inside it)" },
   },
   examples: ["npm run report                              # eks-us-east-1 → report.html", "npm run report -- -s aks-eastus2 --out aks.html"],
   exits: [
@@ -38,8 +38,19 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
   return reportArgs(parseCommandLine(REPORT_COMMAND, argv));
 }
 
+/** The page's path: `out` itself, or `report.html` inside it when it is a directory. */
+export function reportFile(out: string): string {
+  return fs.statSync(out, { throwIfNoEntry: false })?.isDirectory() ? path.join(out, "report.html") : out;
+}
+
 async function main(cl: CommandLine): Promise<number> {
   const args = reportArgs(cl);
+  const file = reportFile(args.out);
+  // Checked before the plan runs: a page that cannot be written should not cost a plan first.
+  if (!fs.statSync(path.dirname(path.resolve(file)), { throwIfNoEntry: false })?.isDirectory()) {
+    process.stderr.write(`report: --out: the directory of ${JSON.stringify(args.out)} does not exist\n`);
+    return EXIT.failed;
+  }
   // Loaded here, not at the top: `--help` and usage errors answer without loading the SDK.
   const [{ configErrorLine, plan, planForCommand }, { terminalSteps }, { renderReport }, { reportModel }, { drViewOf }] = await Promise.all([
     import("../plan/run"),
@@ -59,8 +70,13 @@ async function main(cl: CommandLine): Promise<number> {
     return undefined;
   });
   if (dr === undefined) return EXIT.failed;
-  fs.writeFileSync(args.out, renderReport(reportModel(p, dr)));
-  process.stdout.write(`wrote ${path.resolve(args.out)}\n`);
+  try {
+    fs.writeFileSync(file, renderReport(reportModel(p, dr)));
+  } catch (e) {
+    process.stderr.write(`report: --out: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return EXIT.failed;
+  }
+  process.stdout.write(`wrote ${path.resolve(file)}\n`);
   return EXIT.ok;
 }
 
