@@ -2,6 +2,8 @@
 import { CustomResource, CustomResourceArgs } from "@pulumi/kubernetes/apiextensions/customResource";
 import * as policyv1 from "@pulumi/kubernetes/policy/v1";
 import * as pulumi from "@pulumi/pulumi";
+import { imageHasPinnedTag } from "../core/config/checks/kubernetes";
+import { ConfigError, show } from "../core/config/schema";
 import { graphSection } from "../core/config/sections/graph";
 import { VERSIONS } from "../core/versions";
 import { childDependsOn } from "./child-depends-on";
@@ -109,6 +111,8 @@ export function resolveHaGraphArgs(a: HaGraphArgs): GraphSettings {
     },
     "HaGraph",
   );
+  // The one graph rule of the stack checks that needs no other section (checks/kubernetes.ts).
+  if (g.image !== undefined && !imageHasPinnedTag(g.image)) throw new ConfigError(`HaGraph.image: must name an explicit tag or digest, not "latest", got ${show(g.image)}`);
   const backend = g.backend as Backend; // the schema admits only BACKENDS
   const plan = a.components ? a.components.map((c) => ({ ...c })) : graphComponents(backend, g);
   const frontends = plan.filter((c) => c.type === "frontend").length;
