@@ -16,19 +16,23 @@ export type { CapacityReport } from "./core/sizing";
 
 // Kubernetes layer (cloud-neutral).
 export { DynamoPlatform } from "./k8s/dynamo-platform";
-export type { DynamoPlatformArgs } from "./k8s/dynamo-platform";
+export type { DynamoPlatformArgs, OperatorCheckpointArgs, QuorumStoreArgs } from "./k8s/dynamo-platform";
 export type { PlatformValuesInput } from "./k8s/platform-values";
 // The HA graph: a DynamoGraphDeployment spread over zones with its PDBs.
-export { DynamoGraph as HaGraph } from "./k8s/dynamo-graph";
-export type { DynamoGraphArgs as HaGraphArgs } from "./k8s/dynamo-graph";
-export type { GraphSettings } from "./k8s/graph-settings";
+export { HaGraph } from "./k8s/dynamo-graph";
+export type { HaGraphArgs } from "./k8s/dynamo-graph";
+export { Backend, ComponentType } from "./k8s/graph-settings";
+export type { ComponentPlan, GraphSettings } from "./k8s/graph-settings";
+export { TaintEffect, TolerationOperator } from "./k8s/graph-spec";
+export type { GpuToleration, GraphPlacement, GraphStorage, NodeLabel } from "./k8s/graph-spec";
 export { GpuSoftware } from "./k8s/gpu-software";
 export type { GpuSoftwareArgs } from "./k8s/gpu-software";
 export { FrontendExposure } from "./k8s/frontend-service";
 export type { FrontendExposureArgs } from "./k8s/frontend-service";
 export { Observability } from "./k8s/observability/observability";
 export type { ObservabilityArgs } from "./k8s/observability/observability";
-export type { ObservabilitySettings } from "./k8s/observability/settings";
+export { ReplicationStore } from "./k8s/observability/settings";
+export type { AlertThresholds, ObservabilitySettings, ReplicationAlerting, StoreReplicas } from "./k8s/observability/settings";
 
 // Checkpoint and model stores: Azure Blob, S3, a ReadWriteMany PVC.
 export { CheckpointStore } from "./storage/blob-store";

@@ -3,13 +3,30 @@
 import { RegionalConfig } from "../core/config";
 import { VERSIONS } from "../core/versions";
 
-export type Backend = "vllm" | "sglang" | "trtllm";
-export type ComponentType = "frontend" | "worker" | "prefill" | "decode";
+// Enums are `as const` objects: the package schema expresses them (a bare union of literals it cannot).
+/** The inference engine of the worker components. */
+export const Backend = { Vllm: "vllm", Sglang: "sglang", Trtllm: "trtllm" } as const;
+export type Backend = (typeof Backend)[keyof typeof Backend];
+/** The role of a graph component. */
+export const ComponentType = { Frontend: "frontend", Worker: "worker", Prefill: "prefill", Decode: "decode" } as const;
+export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 
+/** One component of the graph and its replica count. */
 export interface ComponentPlan {
-  /** Component name in the DGD; the operator copies it into the `nvidia.com/dynamo-component` pod label. */
+  /**
+   * Component name in the DGD; the operator copies it into the `nvidia.com/dynamo-component` pod label.
+   * @default - required, no default
+   */
   readonly name: string;
+  /**
+   * The component's role: one frontend, then a worker (aggregated) or decode and prefill workers.
+   * @default - required, no default
+   */
   readonly type: ComponentType;
+  /**
+   * Replicas: spread over zones (hard) and, for GPU workers, over hosts (hard).
+   * @default - required, no default
+   */
   readonly replicas: number;
 }
 

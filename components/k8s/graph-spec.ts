@@ -4,7 +4,6 @@
 import type { V1Container, V1EnvVar, V1PodSpec } from "@kubernetes/client-node";
 import type * as pulumi from "@pulumi/pulumi";
 import { workerCommand } from "./backend-args";
-import { Toleration } from "../core/cluster-facts";
 import {
   DYNAMOGRAPHDEPLOYMENT_API_VERSION,
   DYNAMOGRAPHDEPLOYMENT_KIND,
@@ -33,17 +32,87 @@ export type GraphComponent = Omit<DynamoGraphDeploymentSpecComponentsItem, "podT
 export type GraphObject = Omit<DynamoGraphDeployment, "spec"> & { spec: Omit<DynamoGraphDeploymentSpec, "components"> & { components: GraphComponent[] } };
 const CHECKPOINT_MOUNT = "/checkpoints";
 
+// Enums are `as const` objects and arrays mutable: the forms the package schema can express.
+/** How a toleration matches a taint's value. */
+export const TolerationOperator = { Equal: "Equal", Exists: "Exists" } as const;
+export type TolerationOperator = (typeof TolerationOperator)[keyof typeof TolerationOperator];
+/** The effect of a node taint. */
+export const TaintEffect = { NoSchedule: "NoSchedule", PreferNoSchedule: "PreferNoSchedule", NoExecute: "NoExecute" } as const;
+export type TaintEffect = (typeof TaintEffect)[keyof typeof TaintEffect];
+
+/** A toleration of a GPU pool's taint (the same shape as ClusterFacts' Toleration). */
+export interface GpuToleration {
+  /**
+   * Taint key.
+   * @default - required, no default
+   */
+  readonly key: string;
+  /**
+   * Equal matches `value`; Exists matches any value.
+   * @default - required, no default
+   */
+  readonly operator: TolerationOperator;
+  /**
+   * Taint value (operator Equal).
+   * @default - none
+   */
+  readonly value?: string;
+  /**
+   * Taint effect tolerated.
+   * @default - required, no default
+   */
+  readonly effect: TaintEffect;
+}
+
+/** A node label, as a key and a value. */
+export interface NodeLabel {
+  /**
+   * Label key.
+   * @default - required, no default
+   */
+  readonly key: string;
+  /**
+   * Label value.
+   * @default - required, no default
+   */
+  readonly value: string;
+}
+
+/** Where the GPU workers run (ClusterFacts' gpuTolerations and gpuNodeLabel). */
 export interface GraphPlacement {
-  readonly gpuTolerations: readonly Toleration[];
-  /** The label every GPU node carries, spot and fallback alike. */
-  readonly gpuNodeLabel: { readonly key: string; readonly value: string };
+  /**
+   * Tolerations a GPU worker needs to land on every GPU pool (GPU taint, AKS spot taint).
+   * @default - required, no default
+   */
+  readonly gpuTolerations: GpuToleration[];
+  /**
+   * The label every GPU node carries, spot and fallback alike (required node affinity of the workers).
+   * @default - required, no default
+   */
+  readonly gpuNodeLabel: NodeLabel;
 }
 
 /** What the model/checkpoint store asks of the serving pods (from StorageFacts). */
 export interface GraphStorage {
-  readonly env: Readonly<Record<string, pulumi.Input<string>>>;
-  readonly podLabels: Readonly<Record<string, string>>;
+  /**
+   * Environment variables of every component's main container (store location, credentials source).
+   * @default {}
+   */
+  readonly env?: Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * Pod labels (e.g. the Azure workload identity opt-in).
+   * @default {}
+   */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /**
+   * Service account of the pods (the store's workload identity).
+   * @default - the namespace's default service account
+   */
   readonly serviceAccountName?: string;
+  /**
+   * A ReadWriteMany claim in the graph namespace, mounted at /checkpoints.
+   * @default - no volume
+   */
   readonly pvcName?: string;
 }
 
@@ -86,7 +155,7 @@ export function componentPodTemplate(s: GraphSettings, c: ComponentPlan, placeme
   const env: EnvVar[] = [
     ...(isFrontend ? [{ name: "DYN_MIGRATION_LIMIT", value: String(s.migrationLimit) }] : [{ name: "DYN_SYSTEM_PORT", value: String(SYSTEM_PORT.containerPort) }]),
     ...shutdownEnv(c.type, s.terminationGracePeriodSeconds),
-    ...Object.entries(storage.env).map(([name, value]) => ({ name, value })),
+    ...Object.entries(storage.env ?? {}).map(([name, value]) => ({ name, value })),
   ];
   const main: GraphContainer = {
     name: "main",
@@ -127,7 +196,7 @@ export function componentPodTemplate(s: GraphSettings, c: ComponentPlan, placeme
   if (storage.serviceAccountName) spec.serviceAccountName = storage.serviceAccountName;
   if (storage.pvcName) spec.volumes = [{ name: "checkpoints", persistentVolumeClaim: { claimName: storage.pvcName } }];
   return {
-    metadata: { labels: { ...storage.podLabels }, annotations: { ...ROLLING_UPDATE_ANNOTATIONS } },
+    metadata: { labels: { ...(storage.podLabels ?? {}) }, annotations: { ...ROLLING_UPDATE_ANNOTATIONS } },
     spec,
   };
 }

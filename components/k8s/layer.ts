@@ -8,7 +8,7 @@ import { FRONTEND_URL_OUTPUT, REGIONAL_OUTPUTS } from "../core/regional-outputs"
 import { VERSIONS } from "../core/versions";
 import { ClusterFacts } from "../core/cluster-facts";
 import type { KubernetesLayer } from "./kubernetes-layer";
-import { DynamoGraph } from "./dynamo-graph";
+import { HaGraph } from "./dynamo-graph";
 import { DynamoPlatform } from "./dynamo-platform";
 import { FrontendExposure, frontendLoadBalancerAnnotations } from "./frontend-service";
 import { GpuSoftware } from "./gpu-software";
@@ -47,23 +47,20 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
   const platform = new DynamoPlatform(
     "dynamo-platform",
     {
-      values: {
-        operatorReplicas: c.platform.operatorReplicas,
-        etcd: c.platform.etcd,
-        nats: c.platform.nats,
-        grove: c.platform.grove,
-        kaiScheduler: c.platform.kaiScheduler,
-        systemNodeLabels: facts.systemNodeLabels,
-        blockStorageClass: facts.blockStorageClass,
-        ownMonitors: c.observability.enabled,
-        checkpoint: storage.checkpoint,
-      },
+      operatorReplicas: c.platform.operatorReplicas,
+      etcd: c.platform.etcd,
+      nats: c.platform.nats,
+      grove: c.platform.grove,
+      kaiScheduler: c.platform.kaiScheduler,
+      systemNodeLabels: facts.systemNodeLabels,
+      blockStorageClass: facts.blockStorageClass,
+      ownMonitors: c.observability.enabled,
+      checkpoint: storage.checkpoint,
       protectCrds: c.platform.protectCrds,
       allowDataLoss: c.storage.allowDataLoss,
-      timeoutSeconds: c.platform.helmTimeoutSeconds,
-      waitFor: ready,
+      helmTimeoutSeconds: c.platform.helmTimeoutSeconds,
     },
-    providers,
+    { ...providers, dependsOn: ready },
   );
 
   const graphNs = namespace ?? graphNamespace(c, facts);
@@ -94,16 +91,16 @@ export function buildKubernetesLayer(c: RegionalConfig, facts: ClusterFacts, sto
   }).map((np) => new networkingv1.NetworkPolicy(`graph-netpol-${np.metadata.name.slice(settings.name.length + 1)}`, np, { provider: facts.provider, dependsOn: [graphNs] }));
 
   // Order: CRDs → platform (its webhook admits graphs) → graph; GPUs advertised before workers wait.
-  const graph = new DynamoGraph(
+  const graph = new HaGraph(
     "dynamo-graph",
     {
-      settings,
-      placement: { gpuTolerations: facts.gpuTolerations, gpuNodeLabel: facts.gpuNodeLabel },
+      ...settings,
+      components: [...settings.components],
+      placement: { gpuTolerations: [...facts.gpuTolerations], gpuNodeLabel: { ...facts.gpuNodeLabel } },
       storage: { env: storage.env, podLabels: storage.podLabels, serviceAccountName: storage.serviceAccountName, pvcName: storage.backend === "pvc" ? storage.pvcName : undefined },
       labels,
-      dependsOn: [...platform.crds, platform.release, ...(gpu ? [gpu.release] : []), graphNs, ...netpols, ...serviceAccount, ...storage.resources],
     },
-    providers,
+    { ...providers, dependsOn: [...platform.crds, platform.release, ...(gpu ? [gpu.release] : []), graphNs, ...netpols, ...serviceAccount, ...storage.resources] },
   );
 
   const frontend = settings.components.find((x) => x.type === "frontend")!;

@@ -5,9 +5,22 @@ import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 
-import { packageSchema, Schema } from "./schema";
+import { packageSchema, Prop, Schema } from "./schema";
 
 const REGION_INPUTS = ["allowDataLoss", "capacity", "cluster", "gpuPool", "region", "stackName", "tags", "zones"];
+const REGIONS = ["AwsRegion", "AzureRegion"];
+const K8S = ["DynamoPlatform", "HaGraph", "Observability"];
+
+/** Every property of a type the schema reaches from `prop`, nested types included, each with its path. */
+function reachable(schema: Schema, path: string, prop: Prop, seen = new Set<string>()): [string, Prop][] {
+  const out: [string, Prop][] = [[path, prop]];
+  const ref = prop.$ref ?? prop.items?.$ref;
+  if (!ref?.startsWith("#/types/") || seen.has(ref)) return out;
+  seen.add(ref);
+  const t = schema.types[ref.slice("#/types/".length)];
+  for (const [k, p] of Object.entries(t.properties ?? {})) out.push(...reachable(schema, `${path}.${k}`, p, seen));
+  return out;
+}
 
 describe("component package schema", function () {
   this.timeout(60000);
@@ -22,8 +35,8 @@ describe("component package schema", function () {
     assert.strictEqual(schema.version, root.version, "provider/package.json version must follow package.json");
   });
 
-  it("has AwsRegion and AzureRegion as components, each described", () => {
-    assert.deepStrictEqual(Object.keys(schema.resources).sort(), ["dynamo-ha:index:AwsRegion", "dynamo-ha:index:AzureRegion"]);
+  it("has the regions and the Kubernetes-layer components as components, each described", () => {
+    assert.deepStrictEqual(Object.keys(schema.resources).sort(), [...REGIONS, ...K8S].map((c) => `dynamo-ha:index:${c}`).sort());
     for (const r of Object.values(schema.resources)) {
       assert.strictEqual(r.isComponent, true);
       assert.ok(r.description && r.description.length > 40);
@@ -31,7 +44,8 @@ describe("component package schema", function () {
   });
 
   it("gives each region the same typed inputs, every one described", () => {
-    for (const [token, r] of Object.entries(schema.resources)) {
+    for (const token of REGIONS.map((c) => `dynamo-ha:index:${c}`)) {
+      const r = schema.resources[token];
       assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), REGION_INPUTS, token);
       assert.deepStrictEqual(r.requiredInputs.slice().sort(), ["capacity", "gpuPool", "region", "zones"], token);
       for (const [k, p] of Object.entries(r.inputProperties)) assert.ok(p.description, `${token} input ${k} has no description`);
@@ -56,5 +70,66 @@ describe("component package schema", function () {
     const azure = schema.resources["dynamo-ha:index:AzureRegion"].properties;
     assert.deepStrictEqual(Object.keys(azure).sort(), ["clusterName", "gpuPoolNames", "kubeconfig", "oidcIssuerUrl", "resourceGroupName"]);
     for (const p of [...Object.values(aws), ...Object.values(azure)]) assert.ok(p.description);
+  });
+
+  it("gives DynamoPlatform the platform section's fields plus what the cluster gives, only those two required", () => {
+    const r = schema.resources["dynamo-ha:index:DynamoPlatform"];
+    assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), [
+      "allowDataLoss", "blockStorageClass", "chartVersion", "checkpoint", "etcd", "grove", "helmTimeoutSeconds", "kaiScheduler",
+      "namespace", "nats", "operatorReplicas", "ownMonitors", "protectCrds", "systemNodeLabels",
+    ]);
+    assert.deepStrictEqual(r.requiredInputs.slice().sort(), ["blockStorageClass", "systemNodeLabels"]);
+    assert.strictEqual(r.inputProperties.etcd.$ref, "#/types/dynamo-ha:index:QuorumStoreArgs");
+    assert.strictEqual(r.inputProperties.nats.$ref, "#/types/dynamo-ha:index:QuorumStoreArgs");
+    assert.deepStrictEqual(Object.keys(schema.types["dynamo-ha:index:QuorumStoreArgs"].properties).sort(), ["enabled", "replicas", "storageSize"]);
+    assert.deepStrictEqual(schema.types["dynamo-ha:index:OperatorCheckpointArgs"].required?.slice().sort(), ["basePath", "pvcName"]);
+    assert.deepStrictEqual(Object.keys(r.properties).sort(), ["crdNames", "namespace", "releaseName", "releaseStatus"]);
+    assert.strictEqual(r.properties.crdNames.type, "array");
+  });
+
+  it("gives HaGraph the graph section's fields with placement the one required input, and enums for backend and role", () => {
+    const r = schema.resources["dynamo-ha:index:HaGraph"];
+    assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), [
+      "backend", "components", "gpusPerWorker", "hfTokenSecret", "image", "labels", "migrationLimit", "model", "name", "namespace",
+      "placement", "readyTimeoutSeconds", "startupTimeoutSeconds", "storage", "terminationGracePeriodSeconds",
+    ]);
+    assert.deepStrictEqual(r.requiredInputs, ["placement"]);
+    const values = (token: string) => (schema.types[token] as unknown as { enum: { value: string }[] }).enum.map((e) => e.value);
+    assert.strictEqual(r.inputProperties.backend.$ref, "#/types/dynamo-ha:index:Backend");
+    assert.deepStrictEqual(values("dynamo-ha:index:Backend"), ["vllm", "sglang", "trtllm"]);
+    assert.strictEqual(r.inputProperties.components.items?.$ref, "#/types/dynamo-ha:index:ComponentPlan");
+    assert.strictEqual(schema.types["dynamo-ha:index:ComponentPlan"].properties.type.$ref, "#/types/dynamo-ha:index:ComponentType");
+    assert.deepStrictEqual(values("dynamo-ha:index:ComponentType").sort(), ["decode", "frontend", "prefill", "worker"]);
+    const placement = schema.types["dynamo-ha:index:GraphPlacement"];
+    assert.strictEqual(placement.properties.gpuTolerations.items?.$ref, "#/types/dynamo-ha:index:GpuToleration");
+    assert.deepStrictEqual(values("dynamo-ha:index:TaintEffect").sort(), ["NoExecute", "NoSchedule", "PreferNoSchedule"]);
+    assert.deepStrictEqual(Object.keys(r.properties).sort(), ["componentNames", "graphName", "namespace"]);
+  });
+
+  it("gives Observability its settings, the optional Prometheus stack and a password input, and its namespace and secret as outputs", () => {
+    const r = schema.resources["dynamo-ha:index:Observability"];
+    assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), ["grafanaAdminPassword", "installPrometheusStack", "settings", "systemNodeLabels"]);
+    assert.deepStrictEqual(r.requiredInputs, ["settings"]);
+    // An Input<string>: other languages pass a secret Output; the component keeps it secret in the Secret it writes.
+    assert.strictEqual(r.inputProperties.grafanaAdminPassword.type, "string");
+    const settings = schema.types["dynamo-ha:index:ObservabilitySettings"];
+    assert.ok(!settings.required?.includes("replication"), "replication is optional");
+    assert.strictEqual(settings.properties.thresholds.$ref, "#/types/dynamo-ha:index:AlertThresholds");
+    assert.deepStrictEqual(Object.keys(r.properties).sort(), ["grafanaAdminSecretName", "monitoringNamespace"]);
+    assert.deepStrictEqual(r.required, ["monitoringNamespace"], "the secret name exists only with the Prometheus stack");
+  });
+
+  it("describes every input, nested field and output of the Kubernetes-layer components", () => {
+    for (const c of K8S) {
+      const r = schema.resources[`dynamo-ha:index:${c}`];
+      for (const [k, p] of Object.entries(r.inputProperties)) {
+        for (const [path, q] of reachable(schema, `${c}.${k}`, p)) assert.ok(q.description, `${path} has no description`);
+      }
+      for (const [k, p] of Object.entries(r.properties)) assert.ok(p.description, `${c} output ${k} has no description`);
+    }
+  });
+
+  it("references no other package: the Kubernetes objects stay inside the components", () => {
+    assert.deepStrictEqual((schema as unknown as { dependencies?: unknown[] }).dependencies ?? [], []);
   });
 });

@@ -16,7 +16,7 @@ export interface Prop {
 export interface Schema {
   name: string;
   version: string;
-  resources: Record<string, { isComponent: boolean; description?: string; inputProperties: Record<string, Prop>; requiredInputs: string[]; properties: Record<string, Prop> }>;
+  resources: Record<string, { isComponent: boolean; description?: string; inputProperties: Record<string, Prop>; requiredInputs: string[]; properties: Record<string, Prop>; required?: string[] }>;
   types: Record<string, { properties: Record<string, Prop>; required?: string[] }>;
 }
 

@@ -14,14 +14,16 @@ export function buildObservability(c: RegionalConfig, facts: ClusterFacts, capac
   // Also run by checkStack before anything registers; repeated here so this layer never installs a Grafana without a password.
   checkObservability(c);
   const settings = resolveSettings(c, facts, capacity, kube);
-  const obs = new Observability("observability", {
-    settings,
-    provider: facts.provider,
-    installPrometheusStack: o.installPrometheusStack,
-    grafanaAdminPassword: o.grafanaAdminPassword,
-    systemNodeLabels: facts.systemNodeLabels,
-    dependsOn: kube.readyResources,
-  });
+  const obs = new Observability(
+    "observability",
+    {
+      settings,
+      installPrometheusStack: o.installPrometheusStack,
+      grafanaAdminPassword: o.grafanaAdminPassword && pulumi.secret(o.grafanaAdminPassword.reveal()),
+      systemNodeLabels: facts.systemNodeLabels,
+    },
+    { providers: [facts.provider], dependsOn: [...kube.readyResources] },
+  );
   return {
     outputs: {
       monitoringNamespace: settings.monitoringNamespace,

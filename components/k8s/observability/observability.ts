@@ -1,10 +1,9 @@
 import { CustomResource } from "@pulumi/kubernetes/apiextensions/customResource";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as helm from "@pulumi/kubernetes/helm/v3";
-import { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { SecretString } from "../../core/config";
 import { VERSIONS } from "../../core/versions";
+import { childDependsOn } from "../child-depends-on";
 import { buildPrometheusRule } from "./alerts";
 import { dashboardConfigMaps } from "./dashboards";
 import { buildMonitors, selectionLabels } from "./monitors";
@@ -12,10 +11,11 @@ import { GRAFANA_ADMIN_SECRET, prometheusStackValues } from "./prometheus-stack"
 import { ObservabilitySettings } from "./settings";
 
 export interface ObservabilityArgs {
-  /** Resolved settings (namespaces, graph, thresholds); see resolveSettings. */
+  /**
+   * What the monitors, alerts and dashboards are built from (resolveSettings gives them for a stack).
+   * @default - required, no default
+   */
   readonly settings: ObservabilitySettings;
-  /** Kubernetes provider of the cluster; every object uses it. */
-  readonly provider: Provider;
   /**
    * Install kube-prometheus-stack (VERSIONS.kubePrometheusStack) with selectors that pick up these objects.
    * @default false - the monitoring.coreos.com CRDs and a Prometheus must already exist
@@ -25,28 +25,31 @@ export interface ObservabilityArgs {
    * Grafana admin password, required when installPrometheusStack is true; stored only in a Kubernetes Secret.
    * @default - none
    */
-  readonly grafanaAdminPassword?: SecretString;
+  readonly grafanaAdminPassword?: pulumi.Input<string>;
   /**
    * Node labels of the on-demand system pool, where the monitoring stack runs.
    * @default {}
    */
-  readonly systemNodeLabels?: Readonly<Record<string, string>>;
-  /**
-   * Resources to wait for (CRDs, platform) before creating monitors.
-   * @default []
-   */
-  readonly dependsOn?: readonly pulumi.Resource[];
+  readonly systemNodeLabels?: Record<string, string>;
 }
 
-/** PodMonitors, the HA PrometheusRule and Grafana dashboards; optionally kube-prometheus-stack itself. */
+/**
+ * PodMonitors and a ServiceMonitor for the graph, the operator and the stores, the HA PrometheusRule
+ * (zone loss, capacity, quorum, replication) and Grafana dashboards; optionally kube-prometheus-stack
+ * itself. Kubernetes objects use the provider in `opts.provider(s)`; the monitors wait for
+ * `opts.dependsOn` (the platform and its CRDs).
+ */
 export class Observability extends pulumi.ComponentResource {
+  /** Namespace of the monitoring stack. */
+  readonly monitoringNamespace: pulumi.Output<string>;
+  /** Name of the Secret with Grafana's admin credentials, in monitoringNamespace (only with installPrometheusStack). */
   readonly grafanaAdminSecretName: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:k8s:Observability", name, {}, opts);
     const s = args.settings;
-    const child = { parent: this, provider: args.provider };
-    let waitFor: pulumi.Resource[] = [...(args.dependsOn ?? [])];
+    const child = { parent: this };
+    let waitFor: pulumi.Input<pulumi.Resource>[] = childDependsOn(opts);
     let adminSecret: corev1.Secret | undefined;
 
     if (args.installPrometheusStack) {
@@ -57,7 +60,7 @@ export class Observability extends pulumi.ComponentResource {
         {
           metadata: { name: GRAFANA_ADMIN_SECRET.name, namespace: s.monitoringNamespace },
           type: "Opaque",
-          stringData: { [GRAFANA_ADMIN_SECRET.userKey]: "admin", [GRAFANA_ADMIN_SECRET.passwordKey]: pulumi.secret(args.grafanaAdminPassword.reveal()) },
+          stringData: { [GRAFANA_ADMIN_SECRET.userKey]: "admin", [GRAFANA_ADMIN_SECRET.passwordKey]: pulumi.secret(args.grafanaAdminPassword) },
         },
         { ...child, dependsOn: [ns] },
       );
@@ -90,7 +93,8 @@ export class Observability extends pulumi.ComponentResource {
       new corev1.ConfigMap(`${name}-${cm.metadata.name}`, cm, crOpts);
     }
 
+    this.monitoringNamespace = pulumi.output(s.monitoringNamespace);
     this.grafanaAdminSecretName = pulumi.output(adminSecret ? GRAFANA_ADMIN_SECRET.name : undefined);
-    this.registerOutputs({ grafanaAdminSecretName: this.grafanaAdminSecretName });
+    this.registerOutputs({ monitoringNamespace: this.monitoringNamespace, grafanaAdminSecretName: this.grafanaAdminSecretName });
   }
 }
