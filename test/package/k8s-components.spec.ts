@@ -30,7 +30,7 @@ describe("Kubernetes-layer components used alone", function () {
 
   describe("HaGraph args", () => {
     it("defaults to the graph config section's defaults (Azure's grace period, safe on both clouds)", () => {
-      const c = config({ cloud: "azure", region: "eastus2", zones: ["1", "2", "3"], gpuPool: { instanceTypes: ["Standard_NC24ads_A100_v4"] } });
+      const c = config({ cloud: "azure", region: "eastus2", zones: ["1", "2", "3"], gpuPool: { instanceTypes: ["Standard_NC24ads_A100_v4"] }, cluster: { adminPrincipals: ["8d0f3b5e-1c2a-4e7b-9f60-3a4b5c6d7e8f"] } });
       assert.deepStrictEqual(resolveHaGraphArgs({ placement: PLACEMENT }), resolveGraph(c));
       assert.strictEqual(resolveHaGraphArgs({ placement: PLACEMENT }).terminationGracePeriodSeconds, DEFAULT_GRACE_SECONDS.azure);
     });
