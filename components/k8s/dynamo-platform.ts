@@ -2,7 +2,8 @@
 // chart, whose operator installs the real CRDs (crds.ts explains the split).
 import * as apiextensionsv1 from "@pulumi/kubernetes/apiextensions/v1";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
-import * as helm from "@pulumi/kubernetes/helm/v3";
+// The Release module alone: the helm/v3 index also loads the legacy Chart and its YAML engine (~0.2 s).
+import * as helm from "@pulumi/kubernetes/helm/v3/release";
 import * as policyv1 from "@pulumi/kubernetes/policy/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { platformSection } from "../core/config/sections/platform";
