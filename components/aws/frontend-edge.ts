@@ -63,6 +63,9 @@ export class AwsFrontendEdge extends pulumi.ComponentResource {
     albIngressRules(args.sourceRanges).forEach((r, i) => new vpc.SecurityGroupIngressRule(`${name}-https-${i}`, { securityGroupId: sg.id, ...r, tags }, child));
     const toNodes = { fromPort: args.nodePort, toPort: args.nodePort, ipProtocol: "tcp" };
     new vpc.SecurityGroupEgressRule(`${name}-to-nodes`, { securityGroupId: sg.id, referencedSecurityGroupId: args.nodeSecurityGroupId, ...toNodes, description: "frontend NodePort", tags }, child);
+    // JWT validation fetches the issuer's signing keys from jwksEndpoint, which AWS requires to be public
+    // (ALB user guide, "Verify JWTs"); a new group has no egress (the provider strips the default rule).
+    new vpc.SecurityGroupEgressRule(`${name}-to-jwks`, { securityGroupId: sg.id, cidrIpv4: "0.0.0.0/0", fromPort: HTTPS_PORT, toPort: HTTPS_PORT, ipProtocol: "tcp", description: "JWKS endpoint of the token issuer", tags }, child);
     // The origin accepts the edge only: the nodes admit the NodePort from the ALB's security group.
     new vpc.SecurityGroupIngressRule(`${name}-from-alb`, { securityGroupId: args.nodeSecurityGroupId, referencedSecurityGroupId: sg.id, ...toNodes, description: "frontend NodePort from the edge ALB", tags }, child);
 
@@ -94,7 +97,8 @@ export class AwsFrontendEdge extends pulumi.ComponentResource {
         deregistrationDelay: 60,
         tags,
       },
-      child,
+      // Named, so a replacement (another port) must delete the old group first.
+      { ...child, deleteBeforeReplace: true },
     );
     new autoscaling.Attachment(`${name}-targets`, { autoscalingGroupName: args.targetAutoscalingGroupName, lbTargetGroupArn: targets.arn }, child);
     const listener = new lb.Listener(

@@ -3,7 +3,7 @@
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as pulumi from "@pulumi/pulumi";
 import { AgentPoolPlan } from "./gpu-pool-plan";
-import { NODE_ENCRYPTION } from "./security-profiles";
+import { KEEP_POOL_ENCRYPTION, NODE_ENCRYPTION } from "./security-profiles";
 
 export interface AksGpuPoolsArgs {
   readonly resourceGroupName: pulumi.Input<string>;
@@ -65,7 +65,7 @@ export class AksGpuPools extends pulumi.ComponentResource {
             tags: { ...(args.tags ?? {}), [ZONE_TAG]: p.topologyZone },
           },
           // The autoscaler owns the node count once the pool exists.
-          { parent: this, ignoreChanges: ["count"], dependsOn: previous ? [previous] : [] },
+          { parent: this, ignoreChanges: ["count", KEEP_POOL_ENCRYPTION], dependsOn: previous ? [previous] : [] },
         ),
       );
     }

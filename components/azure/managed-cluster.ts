@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { dataProtection } from "../core/storage-plan";
 import { AUTOSCALER_PROFILE, NETWORK_PROFILE, ROLE, SystemPoolValues } from "./cluster-profiles";
 import { AksEtcdKms } from "./etcd-kms";
-import { ADDON_PROFILES, controlPlaneLogs, defenderProfile, kmsProfile, LOG_DESTINATION_TYPE } from "./security-profiles";
+import { ADDON_PROFILES, controlPlaneLogs, defenderProfile, KEEP_POOL_ENCRYPTION, kmsProfile, LOG_DESTINATION_TYPE } from "./security-profiles";
 
 export interface AksClusterArgs {
   readonly location: string;
@@ -112,7 +112,7 @@ export class AksCluster extends pulumi.ComponentResource {
         // KMS is checked at create time: the identity must already be able to use the key.
         dependsOn: [subnetAccess, this.kms.keyAccess],
         // The autoscaler owns the System pool's node count after creation.
-        ignoreChanges: ["agentPoolProfiles[0].count"],
+        ignoreChanges: ["agentPoolProfiles[0].count", `agentPoolProfiles[*].${KEEP_POOL_ENCRYPTION}`],
       },
     );
 

@@ -57,6 +57,13 @@ export function kmsProfile<T>(versionedKeyId: T) {
 export const NODE_ENCRYPTION = { enableEncryptionAtHost: true } as const;
 
 /**
+ * Encryption at host "can only be set at cluster or node pool creation time" (same page): a pool that
+ * exists is left as it is instead of failing the update. Existing pools get it by a new pool and a
+ * drain (docs/stacks.md, AKS hardening).
+ */
+export const KEEP_POOL_ENCRYPTION = "enableEncryptionAtHost";
+
+/**
  * The key vault of the etcd key. Deleting the key or the vault leaves the cluster's Secrets
  * unreadable (AKS does not support it), so soft delete keeps them 90 days and purge protection stops
  * anyone purging them. Purge protection cannot be turned off once on, so a stack that allows data loss

@@ -36,6 +36,10 @@ export interface ObjectReplicationArgs {
   readonly allowDataLoss?: boolean;
 }
 
+/** Copy every blob, not only those created after the policy. */
+export const COPY_EXISTING_BLOBS = "1601-01-01T00:00:00Z";
+const REPLACE_ON = ["rules", "sourceAccount", "destinationAccount"];
+
 /** Pass the region's azure-native provider as `providers: [provider]`; the peer's account gets its own. */
 export class ObjectReplication extends pulumi.ComponentResource {
   public readonly destinationPolicy: storage.ObjectReplicationPolicy;
@@ -46,7 +50,11 @@ export class ObjectReplication extends pulumi.ComponentResource {
     // Guard rails of the DR copy: deleting either policy stops replication without a word.
     const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
     const dst = pulumi.output(args.destination);
-    const rules = pulumi.output(args.rules).apply((rs) => rs.map((r) => ({ sourceContainer: r.sourceContainer, destinationContainer: r.destinationContainer })));
+    // Without minCreationTime Azure copies only blobs created after the policy; this date copies what the
+    // containers already hold too (ObjectReplicationPolicyFilter.minCreationTime, "1601-01-01T00:00:00Z" = all).
+    const rules = pulumi
+      .output(args.rules)
+      .apply((rs) => rs.map((r) => ({ sourceContainer: r.sourceContainer, destinationContainer: r.destinationContainer, filters: { minCreationTime: COPY_EXISTING_BLOBS } })));
     // The peer's account may be in another subscription: its policy goes through a provider for that one.
     const peer = new AzureProvider(`${name}-peer`, { subscriptionId: dst.subscriptionId, location: dst.location }, { parent: this });
     // Metrics on: the AzureObjectReplicationPending alert reads the pending-operations metric they enable.
@@ -62,7 +70,9 @@ export class ObjectReplication extends pulumi.ComponentResource {
         rules,
         metrics: { enabled: true },
       },
-      { ...keep, provider: peer },
+      // An update would PUT to ".../default" again (the provider rebuilds the id from its inputs) and lose
+      // the generated policy id the source policy carries: a changed pair is replaced, old one first.
+      { ...keep, provider: peer, replaceOnChanges: REPLACE_ON, deleteBeforeReplace: true },
     );
     const d = this.destinationPolicy;
     // Known only once Azure has answered the destination's PUT: unknown in a preview of a new pair.
@@ -78,7 +88,7 @@ export class ObjectReplication extends pulumi.ComponentResource {
         rules: pulumi.all([rules, generated]).apply(([rs, [, returned]]) => rs.map((r) => ({ ...r, ruleId: ruleIdFor(r, returned) }))),
         metrics: { enabled: true },
       },
-      { ...keep, dependsOn: [d, ...(args.sourceReady ?? [])] },
+      { ...keep, dependsOn: [d, ...(args.sourceReady ?? [])], replaceOnChanges: [...REPLACE_ON, "objectReplicationPolicyId"], deleteBeforeReplace: true },
     );
     this.registerOutputs({ policyId: d.policyId });
   }

@@ -130,7 +130,7 @@ describe("AKS region (under mocks)", function () {
       assert.strictEqual(p.maxCount, s.maxNodes);
       assert.strictEqual(p.count, s.minNodes);
     }
-    for (const r of ofType(base.cap, AGENT_POOL)) assert.deepStrictEqual(r.ignoreChanges, ["count"]);
+    for (const r of ofType(base.cap, AGENT_POOL)) assert.deepStrictEqual(r.ignoreChanges, ["count", "enableEncryptionAtHost"]);
   });
 
   it("lets the GPU Operator install drivers (gpuProfile None) and says so in the facts", async () => {
@@ -165,7 +165,7 @@ describe("AKS region (under mocks)", function () {
     assert.strictEqual(m.apiServerAccessProfile.enablePrivateCluster, true);
     assert.strictEqual(m.networkProfile.loadBalancerSku, "standard");
     assert.strictEqual(r[0].protect, true);
-    assert.deepStrictEqual(r[0].ignoreChanges, ["agentPoolProfiles[0].count"]);
+    assert.deepStrictEqual(r[0].ignoreChanges, ["agentPoolProfiles[0].count", "agentPoolProfiles[*].enableEncryptionAtHost"]);
   });
 
   it("makes the API server public only when cluster.endpointPublicAccess is set", async () => {

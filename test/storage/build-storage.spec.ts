@@ -3,6 +3,10 @@ import { buildStorage } from "../../components/storage";
 import { StorageFacts } from "../../components/core/storage-facts";
 import { captureProgram, CLOUD_PROVIDER_REF, fakeCloudProvider, fakeFacts, GENERATED_POLICY_ID, regionalConfig } from "./fixtures";
 import { ResourceRecord } from "../../tools/plan/records";
+import { COPY_EXISTING_BLOBS } from "../../components/storage/object-replication";
+
+/** Existing blobs are copied too, not only new ones. */
+const ALL_BLOBS = { minCreationTime: COPY_EXISTING_BLOBS };
 
 // kubernetes-models is ESM-only; keep the real dynamic import out of the CommonJS compiler's sight.
 const esmImport = new Function("s", "return import(s)") as (s: string) => Promise<Record<string, new (d: unknown) => { validate(): void }>>;
@@ -195,8 +199,8 @@ describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () =>
     assert.deepStrictEqual([dst.inputs.accountName, dst.inputs.resourceGroupName, dst.inputs.objectReplicationPolicyId], ["dynhaakswestus3", "dynamo-aks-westus3-rg", "default"]);
     assert.deepStrictEqual([dst.inputs.sourceAccount, dst.inputs.destinationAccount], ["checkpoints-account-id", peerAccount]);
     assert.deepStrictEqual(dst.inputs.rules, [
-      { sourceContainer: "checkpoints", destinationContainer: "checkpoints" },
-      { sourceContainer: "models", destinationContainer: "models" },
+      { sourceContainer: "checkpoints", destinationContainer: "checkpoints", filters: ALL_BLOBS },
+      { sourceContainer: "models", destinationContainer: "models", filters: ALL_BLOBS },
     ]);
     // Through a provider for the peer's subscription and location, not this region's provider.
     const peerProvider = p.resources.find((r) => r.type === "pulumi:providers:azure-native" && r.name === "checkpoints-replication-peer")!;
@@ -206,8 +210,8 @@ describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () =>
     assert.deepStrictEqual([src.inputs.accountName, src.inputs.resourceGroupName, src.inputs.objectReplicationPolicyId], ["dynhaakseastus2", "rg-test", GENERATED_POLICY_ID]);
     assert.deepStrictEqual([src.inputs.sourceAccount, src.inputs.destinationAccount], ["checkpoints-account-id", peerAccount]);
     assert.deepStrictEqual(src.inputs.rules, [
-      { sourceContainer: "checkpoints", destinationContainer: "checkpoints", ruleId: "rule-1-checkpoints" },
-      { sourceContainer: "models", destinationContainer: "models", ruleId: "rule-2-models" },
+      { sourceContainer: "checkpoints", destinationContainer: "checkpoints", filters: ALL_BLOBS, ruleId: "rule-1-checkpoints" },
+      { sourceContainer: "models", destinationContainer: "models", filters: ALL_BLOBS, ruleId: "rule-2-models" },
     ]);
     assert.ok(src.dependsOn.includes(dst.urn), "the source policy waits for the destination policy");
     for (const c of p.of("azure-native:storage:BlobContainer")) assert.ok(src.dependsOn.includes(c.urn), `the source policy waits for container ${c.name}`);

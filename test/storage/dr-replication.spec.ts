@@ -9,6 +9,10 @@ import { configErrorLine, plan } from "../../tools/plan/run";
 import { ResourceRecord } from "../../tools/plan/records";
 import { STACKS_DIR } from "../../tools/plan/stack-file";
 import { plannedStack } from "../support/plans";
+import { COPY_EXISTING_BLOBS } from "../../components/storage/object-replication";
+
+/** Existing blobs are copied too, not only new ones. */
+const ALL_BLOBS = { minCreationTime: COPY_EXISTING_BLOBS };
 
 const OR = "azure-native:storage:ObjectReplicationPolicy";
 const named = (rs: ResourceRecord[], type: string, name: string) => rs.find((r) => r.type === type && r.name === name)!;
@@ -42,8 +46,8 @@ describe("DR replication of the bundled pairs (whole plans)", function () {
       ["dynhaakswestus3", "dynamo-aks-westus3-rg", "default", peerAccount],
     );
     assert.deepStrictEqual(dst.inputs.rules, [
-      { sourceContainer: "checkpoints", destinationContainer: "checkpoints" },
-      { sourceContainer: "models", destinationContainer: "models" },
+      { sourceContainer: "checkpoints", destinationContainer: "checkpoints", filters: ALL_BLOBS },
+      { sourceContainer: "models", destinationContainer: "models", filters: ALL_BLOBS },
     ]);
     const account = named(p.resources, "azure-native:storage:StorageAccount", "checkpoints-account");
     assert.ok(dst.propertyDependencies.sourceAccount.includes(account.urn), "the destination policy names this account");
