@@ -10,6 +10,11 @@ export function s3BucketName(stack: string): string {
   return base.length <= 63 ? base : base.slice(0, 63).replace(/-+$/, "");
 }
 
+/** `arn:<partition>:s3:::<bucket>`, the format S3 gives bucket ARNs: known in a preview, where the bucket's own `arn` output is not. */
+export function s3BucketArn(partition: string, bucket: string): string {
+  return `arn:${partition}:s3:::${bucket}`;
+}
+
 /** Azure storage account names: 3–24 lowercase letters and digits; globally unique. */
 export function azureAccountName(stack: string): string {
   const clean = stack.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -4,7 +4,7 @@
 // Source: AWS S3 User Guide, enable-server-access-logging.html.
 import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
-import { dataProtection } from "../core/storage-plan";
+import { dataProtection, s3BucketArn } from "../core/storage-plan";
 import { accessLogBucketPolicy } from "./policies";
 
 /** Key prefix the access logs are written under. */
@@ -19,6 +19,8 @@ export interface AccessLogBucketArgs {
   readonly sourceBucketArn: pulumi.Input<string>;
   /** Account of both buckets. */
   readonly accountId: pulumi.Input<string>;
+  /** AWS partition of the account (the log bucket's ARN is built from it, known in a preview). @default "aws" */
+  readonly partition?: pulumi.Input<string>;
   /** Days a log object is kept before it expires. @default 365 */
   readonly retentionDays?: number;
   /** Drop protect/retainOnDelete and let the bucket be emptied on delete. @default false */
@@ -57,8 +59,10 @@ export class AccessLogBucket extends pulumi.ComponentResource {
         bucket,
         region,
         policy: pulumi
-          .all([this.bucket.arn, args.sourceBucketArn, args.accountId])
-          .apply(([logBucketArn, sourceBucketArn, accountId]) => JSON.stringify(accessLogBucketPolicy({ logBucketArn, prefix: ACCESS_LOG_PREFIX, sourceBucketArn, accountId }))),
+          .all([args.partition ?? "aws", args.sourceBucketArn, args.accountId])
+          .apply(([partition, sourceBucketArn, accountId]) =>
+            JSON.stringify(accessLogBucketPolicy({ logBucketArn: s3BucketArn(partition, args.bucketName), prefix: ACCESS_LOG_PREFIX, sourceBucketArn, accountId })),
+          ),
       },
       { ...keep, dependsOn: [publicBlock, ownership] },
     );

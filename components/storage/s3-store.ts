@@ -9,7 +9,7 @@ import * as iam from "@pulumi/aws/iam";
 import * as kms from "@pulumi/aws/kms";
 import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
-import { dataProtection, kmsAliasFor, s3LogBucketName } from "../core/storage-plan";
+import { dataProtection, kmsAliasFor, s3BucketArn, s3LogBucketName } from "../core/storage-plan";
 import { ACCESS_LOG_PREFIX, AccessLogBucket } from "./access-log-bucket";
 import { asTrustPolicy, checkpointKeyPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
 
@@ -77,6 +77,8 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     // Through the parent's provider (the region's), like every child.
     const partition = getPartitionOutput({}, { parent: this }).partition;
     const accountId = getCallerIdentityOutput({}, { parent: this }).accountId;
+    // From the name, so trust and log-delivery policies show in a preview (the bucket's `arn` is unknown there).
+    const bucketArn = partition.apply((p) => s3BucketArn(p, args.bucketName));
 
     // Losing the key loses every object it encrypted: the key is protected like the bucket. Its policy
     // is explicit (checkpointKeyPolicy) instead of the implicit default.
@@ -126,7 +128,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     // Server access logs, in a bucket of their own (a bucket logging to itself loops): the audit trail of who read or wrote what.
     this.accessLogs = new AccessLogBucket(
       `${name}-logs`,
-      { bucketName: s3LogBucketName(args.bucketName), region, sourceBucketArn: this.bucket.arn, accountId, retentionDays: args.accessLogDays, allowDataLoss: args.allowDataLoss, tags },
+      { bucketName: s3LogBucketName(args.bucketName), region, sourceBucketArn: bucketArn, accountId, partition, retentionDays: args.accessLogDays, allowDataLoss: args.allowDataLoss, tags },
       { parent: this },
     );
     new s3.BucketLogging(
@@ -135,7 +137,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
       { ...keep, dependsOn: [this.accessLogs.policy] },
     );
 
-    if (args.replication) this.replication = this.replicate(name, args.replication, prefixes, region, versioning, accountId, tags, dataProtection(args.allowDataLoss ?? false));
+    if (args.replication) this.replication = this.replicate(name, args.replication, prefixes, region, versioning, accountId, bucketArn, tags, dataProtection(args.allowDataLoss ?? false));
     if (args.podAccess) this.podRole = this.grantPods(name, args.podAccess, prefixes, region, tags);
 
     this.uri = pulumi.interpolate`s3://${this.bucket.bucket}/${prefix}`;
@@ -149,13 +151,14 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     region: string,
     versioning: pulumi.Resource,
     accountId: pulumi.Output<string>,
+    bucketArn: pulumi.Output<string>,
     tags: Record<string, string>,
     keep: { protect: boolean; retainOnDelete: boolean },
   ): s3.BucketReplicationConfig {
     const child = { parent: this };
     // A kept replication configuration without its role replicates nothing: the role is kept with it.
     const kept = { ...child, ...keep };
-    const trust = pulumi.all([accountId, this.bucket.arn]).apply(([a, src]) => JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy({ accountId: a, sourceBucketArn: src }))));
+    const trust = pulumi.all([accountId, bucketArn]).apply(([a, src]) => JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy({ accountId: a, sourceBucketArn: src }))));
     const role = new iam.Role(`${name}-replication`, { assumeRolePolicy: trust, tags }, kept);
     new iam.RolePolicy(
       `${name}-replication`,
