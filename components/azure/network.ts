@@ -55,6 +55,10 @@ export class AksNetwork extends pulumi.ComponentResource {
         virtualNetworkName: this.vnet.name,
         subnetName: "nodes",
         addressPrefix: nodeSubnetCidr(args.vnetCidr),
+        // The storage account's virtual network rule admits this subnet; such a rule needs the
+        // Microsoft.Storage service endpoint on it (learn.microsoft.com/azure/storage/common/storage-network-security,
+        // "Grant access from a virtual network").
+        serviceEndpoints: [{ service: "Microsoft.Storage" }],
       },
       { parent: this },
     );

@@ -118,6 +118,7 @@ export class AzureRegion extends pulumi.ComponentResource {
       blockStorageClass: storageClass.name,
       internalLoadBalancerAnnotations: { ...AKS_INTERNAL_LB_ANNOTATIONS },
       identity: { kind: "azure-workload-identity", oidcIssuerUrl: aks.oidcIssuerUrl, resourceGroupName: net.resourceGroup.name },
+      nodeSubnetId: net.subnet.id,
       readyResources: [...pools.pools, priorities, storageClass.storageClass],
     };
     this.clusterName = aks.cluster.name;

@@ -52,6 +52,12 @@ export interface ClusterFacts {
   readonly identity:
     | { readonly kind: "eks-pod-identity"; readonly clusterName: pulumi.Output<string>; readonly oidcIssuerUrl: pulumi.Output<string> }
     | { readonly kind: "azure-workload-identity"; readonly oidcIssuerUrl: pulumi.Output<string>; readonly resourceGroupName: pulumi.Output<string> };
+  /**
+   * Azure: the AKS node subnet, which has the Microsoft.Storage service endpoint; the storage account's
+   * network rules admit only it (pods egress from their node's address under Azure CNI overlay).
+   * @default - none (AWS)
+   */
+  readonly nodeSubnetId?: pulumi.Output<string>;
   /** Resources the Kubernetes layer must wait for (node pools, add-ons). */
   readonly readyResources: readonly pulumi.Resource[];
   /**

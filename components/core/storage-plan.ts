@@ -10,6 +10,11 @@ export function s3BucketName(stack: string): string {
   return base.length <= 63 ? base : base.slice(0, 63).replace(/-+$/, "");
 }
 
+/** `arn:<partition>:s3:::<bucket>`, the format S3 gives bucket ARNs: known in a preview, where the bucket's own `arn` output is not. */
+export function s3BucketArn(partition: string, bucket: string): string {
+  return `arn:${partition}:s3:::${bucket}`;
+}
+
 /** Azure storage account names: 3–24 lowercase letters and digits; globally unique. */
 export function azureAccountName(stack: string): string {
   const clean = stack.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -176,4 +181,40 @@ export function ruleIdFor(pair: ContainerPair, returned: readonly { sourceContai
 /** Protection of stored data: on unless `allowDataLoss` is set, and then both protect and retain go. */
 export function dataProtection(allowDataLoss: boolean): { protect: boolean; retainOnDelete: boolean } {
   return { protect: !allowDataLoss, retainOnDelete: !allowDataLoss };
+}
+
+/**
+ * The S3 server access log bucket of a checkpoint bucket: `<bucket>-logs` when that fits S3's 63
+ * characters, else the bucket's name cut short with a hash of the whole name, so two long names
+ * sharing a prefix still get distinct log buckets. Dots are kept; a cut never leaves "-" or "." at
+ * the end of the base (S3 bucket naming rules, AWS S3 User Guide, bucketnamingrules.html).
+ */
+export function s3LogBucketName(bucket: string): string {
+  const suffix = "-logs";
+  if (bucket.length + suffix.length <= 63) return `${bucket}${suffix}`;
+  const hash = fnv1a(bucket).toString(16).padStart(8, "0").slice(0, 8);
+  const base = bucket.slice(0, 63 - suffix.length - hash.length - 1).replace(/[.-]+$/, "");
+  return `${base}-${hash}${suffix}`;
+}
+
+/** 32-bit FNV-1a: a stable, dependency-free hash for name shortening (not for security). */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const KEY_VAULT_KEY_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/([a-zA-Z0-9-]{3,24})\/keys\/([a-zA-Z0-9-]{1,127})$/i;
+
+/**
+ * The vault and key of a Key Vault key's resource ID (`…/providers/Microsoft.KeyVault/vaults/<vault>/keys/<key>`);
+ * undefined if it is not one. Vault names are 3–24 letters, digits and "-"; key names 1–127 of the same
+ * (learn.microsoft.com/azure/key-vault/general/about-keys-secrets-certificates, "Object identifiers").
+ */
+export function parseKeyVaultKeyId(id: string): { vaultName: string; keyName: string } | undefined {
+  const m = KEY_VAULT_KEY_ID.exec(id);
+  return m ? { vaultName: m[1], keyName: m[2] } : undefined;
 }

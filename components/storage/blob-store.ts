@@ -1,12 +1,14 @@
 // The regional Azure Blob store for model weights and checkpoints (one container each): private,
 // TLS 1.2+, HTTPS only, no shared keys (Entra ID only), versioning, change feed and soft delete,
-// optionally geo-redundant (RA-GZRS) to the location's pair; serving pods reach both containers
-// through workload identity. Replication to the DR peer's account: object-replication.ts.
+// optionally geo-redundant (RA-GZRS) to the location's pair; reachable only from the AKS node subnet
+// (network rules, default Deny), optionally encrypted with a customer-managed key; serving pods reach
+// both containers through workload identity. Replication to the DR peer's account: object-replication.ts.
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { dataProtection } from "../core/storage-plan";
+import { accountEncryption, accountNetworkRules, CRYPTO_SERVICE_ENCRYPTION_USER, keyVaultUriOf } from "./account-security";
 
 /** Built-in role "Storage Blob Data Contributor". */
 export const BLOB_DATA_CONTRIBUTOR = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
@@ -29,6 +31,18 @@ export interface CheckpointStoreArgs {
   readonly geoRedundant?: boolean;
   /** Drop protect/retainOnDelete on the account and container. @default false */
   readonly allowDataLoss?: boolean;
+  /**
+   * Subnets whose traffic may reach the account's data plane (each needs the Microsoft.Storage service
+   * endpoint); everything else is denied, trusted Azure services excepted.
+   * @default [] - no network: only trusted Azure services and the management plane reach the account
+   */
+  readonly allowedSubnetIds?: pulumi.Input<string>[];
+  /**
+   * Encrypt the account with this Key Vault key (resource ID, unversioned) through a user-assigned
+   * identity created here and granted "Key Vault Crypto Service Encryption User" on the key.
+   * @default - Microsoft-managed keys
+   */
+  readonly customerManagedKeyId?: string;
   /** Give this Kubernetes service account blob data access through workload identity. @default - no pod access */
   readonly podAccess?: { readonly oidcIssuerUrl: pulumi.Input<string>; readonly namespace: string; readonly serviceAccount: string };
   /** Tags on every resource that takes them. @default {} */
@@ -55,6 +69,7 @@ export class CheckpointStore extends pulumi.ComponentResource {
     const tags = args.tags ?? {};
     const rg = args.resourceGroupName;
     const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
+    const cmk = args.customerManagedKeyId !== undefined ? this.keyAccess(name, args.customerManagedKeyId, rg, args.location, tags, keep) : undefined;
 
     this.account = new storage.StorageAccount(
       `${name}-account`,
@@ -70,9 +85,15 @@ export class CheckpointStore extends pulumi.ComponentResource {
         // Pods authenticate with Entra ID; account keys would bypass the role assignment below.
         allowSharedKeyAccess: false,
         defaultToOAuthAuthentication: true,
+        // Object replication to the DR peer uses full resource IDs, so it needs no cross-tenant policies
+        // (Azure "Object replication for block blobs", "Prevent replication across Microsoft Entra tenants").
+        allowCrossTenantReplication: false,
+        networkRuleSet: accountNetworkRules(args.allowedSubnetIds ?? []),
+        ...(cmk ? { identity: { type: "UserAssigned", userAssignedIdentities: [cmk.identityId] }, encryption: accountEncryption(cmk.keyVaultUri, cmk.keyName, cmk.identityId) } : {}),
         tags,
       },
-      keep,
+      // The account can only wrap its key once the identity may use it.
+      { ...keep, dependsOn: cmk ? [cmk.grant] : [] },
     );
     this.blobService = new storage.BlobServiceProperties(
       `${name}-blob-service`,
@@ -99,6 +120,35 @@ export class CheckpointStore extends pulumi.ComponentResource {
     this.url = pulumi.output(`https://${args.accountName}.blob.core.windows.net/${containerName}`);
     if (args.podAccess) this.clientId = this.grantPods(name, args.podAccess, rg, args.location, tags);
     this.registerOutputs({ account: this.account.name, accountId: this.account.id, url: this.url });
+  }
+
+  /**
+   * The account's key identity and its grant on the key. Both are kept like the account: without them
+   * Azure Storage cannot unwrap the account key and the data is unreadable
+   * (learn.microsoft.com/azure/storage/common/customer-managed-keys-overview, "Revoke access").
+   */
+  private keyAccess(
+    name: string,
+    keyId: string,
+    rg: pulumi.Input<string>,
+    location: string,
+    tags: Record<string, string>,
+    keep: { parent: pulumi.Resource; protect: boolean; retainOnDelete: boolean },
+  ): { identityId: pulumi.Output<string>; keyVaultUri: string; keyName: string; grant: authorization.RoleAssignment } {
+    const { keyVaultUri, keyName } = keyVaultUriOf(keyId);
+    const identity = new managedidentity.UserAssignedIdentity(`${name}-encryption`, { resourceGroupName: rg, location, tags }, keep);
+    const subscription = keyId.split("/")[2];
+    const grant = new authorization.RoleAssignment(
+      `${name}-encryption-key-user`,
+      {
+        principalId: identity.principalId,
+        principalType: "ServicePrincipal",
+        roleDefinitionId: `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/${CRYPTO_SERVICE_ENCRYPTION_USER}`,
+        scope: keyId,
+      },
+      keep,
+    );
+    return { identityId: identity.id, keyVaultUri, keyName, grant };
   }
 
   private grantPods(name: string, a: NonNullable<CheckpointStoreArgs["podAccess"]>, rg: pulumi.Input<string>, location: string, tags: Record<string, string>): pulumi.Output<string> {

@@ -92,6 +92,7 @@ export function buildStorage(
         prefix: s.prefix,
         modelPrefix: s.modelPrefix,
         noncurrentVersionDays: s.noncurrentVersionDays,
+        accessLogDays: s.accessLogDays,
         // The peer's bucket must exist (versioned) before this one replicates to it: deploy the peer first.
         replication: peer && {
           region: s.replicateToRegion!,
@@ -133,6 +134,9 @@ export function buildStorage(
       modelContainer: s.modelPrefix,
       softDeleteDays: s.noncurrentVersionDays,
       geoRedundant: s.geoRedundant,
+      // Only the AKS nodes (and so the pods) reach the account's data plane.
+      allowedSubnetIds: facts.nodeSubnetId ? [facts.nodeSubnetId] : [],
+      customerManagedKeyId: s.azure.customerManagedKeyId,
       allowDataLoss: s.allowDataLoss,
       podAccess: { oidcIssuerUrl: facts.identity.oidcIssuerUrl, namespace: ns, serviceAccount: sa },
       tags: c.labels,

@@ -1,6 +1,7 @@
 // IAM and bucket policy documents for the checkpoint bucket, as pure functions of ARNs, so the
 // least-privilege shape is unit-tested without mocks.
 import { podIdentityConditions, PodIdentityScope } from "../aws/iam-policies";
+import { accountAdminStatement, KeyOwner } from "../aws/kms-policies";
 
 export interface PolicyStatement {
   Sid?: string;
@@ -46,8 +47,67 @@ export function podIdentityTrustPolicy(scope: PodIdentityScope): PolicyDocument 
   return doc({ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"], Resource: "*", Condition: podIdentityConditions(scope) });
 }
 
-export function s3ReplicationTrustPolicy(): PolicyDocument {
-  return doc({ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole", Resource: "*" });
+/**
+ * S3 replication assumes the role only for this account's source bucket: the confused-deputy guard
+ * (aws:SourceAccount, aws:SourceArn = the source bucket) of the IAM User Guide,
+ * confused-deputy.html ("Cross-service confused deputy prevention"), with the values the S3 User
+ * Guide's replication trust policy uses (setting-repl-config-perm-overview.html, "Creating an IAM role").
+ */
+export function s3ReplicationTrustPolicy(source: { readonly accountId: string; readonly sourceBucketArn: string }): PolicyDocument {
+  return doc({
+    Effect: "Allow",
+    Principal: { Service: "s3.amazonaws.com" },
+    Action: "sts:AssumeRole",
+    Resource: "*",
+    Condition: { StringEquals: { "aws:SourceAccount": source.accountId }, ArnLike: { "aws:SourceArn": source.sourceBucketArn } },
+  });
+}
+
+/** The regional S3 endpoint KMS sees as kms:ViaService (China regions end in amazonaws.com.cn). */
+export function s3ViaService(partition: string, region: string): string {
+  return `s3.${region}.${partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
+}
+
+/**
+ * The checkpoint key: the account administers it through IAM (accountAdminStatement), and principals
+ * of this account may use it only through S3 in this region (kms:ViaService + kms:CallerAccount), the
+ * shape of the AWS managed aws/s3 key's policy (AWS KMS Developer Guide, conditions-kms.html,
+ * "kms:ViaService" and "kms:CallerAccount"). The serving pods' and replication roles' IAM policies
+ * name the key as today; no principal outside the account is named.
+ */
+export function checkpointKeyPolicy(o: KeyOwner & { readonly region: string }): PolicyDocument {
+  return doc(
+    { ...accountAdminStatement(o), Resource: "*" },
+    {
+      Sid: "UseThroughS3InThisAccount",
+      Effect: "Allow",
+      Principal: { AWS: "*" },
+      Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: { StringEquals: { "kms:CallerAccount": o.accountId, "kms:ViaService": s3ViaService(o.partition, o.region) } },
+    },
+  );
+}
+
+/**
+ * The access log bucket's policy: S3 server access logging (logging.s3.amazonaws.com) may put objects
+ * under the prefix only for this account's checkpoint bucket, as the S3 User Guide's
+ * enable-server-access-logging.html ("Grant permissions to the logging service principal by using a
+ * bucket policy") writes it; a bucket-owner-enforced bucket takes no ACL grant, so this is the only way
+ * in. Requests without TLS are refused, as on the checkpoint bucket.
+ */
+export function accessLogBucketPolicy(a: { readonly logBucketArn: string; readonly prefix: string; readonly sourceBucketArn: string; readonly accountId: string }): PolicyDocument {
+  return doc(
+    {
+      Sid: "S3ServerAccessLogDelivery",
+      Effect: "Allow",
+      Principal: { Service: "logging.s3.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: `${a.logBucketArn}/${a.prefix}*`,
+      Condition: { ArnLike: { "aws:SourceArn": a.sourceBucketArn }, StringEquals: { "aws:SourceAccount": a.accountId } },
+    },
+    ...tlsOnlyBucketPolicy(a.logBucketArn).Statement,
+  );
 }
 
 /** What S3 replication needs: read versions from the source, write replicas to the destination, KMS on both ends. */

@@ -1,13 +1,17 @@
-// The regional S3 store for model weights and CHREK checkpoints: encrypted, versioned, private,
+// The regional S3 store for model weights and CHREK checkpoints: encrypted (key with an explicit
+// policy), versioned, private, access-logged to a bucket of its own (access-log-bucket.ts),
 // TLS-only, optionally replicated to the DR peer's bucket, reachable by serving pods through
 // EKS Pod Identity with a policy limited to its two prefixes.
 import * as eks from "@pulumi/aws/eks";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as iam from "@pulumi/aws/iam";
 import * as kms from "@pulumi/aws/kms";
 import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
-import { dataProtection, kmsAliasFor } from "../core/storage-plan";
-import { asTrustPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
+import { dataProtection, kmsAliasFor, s3BucketArn, s3LogBucketName } from "../core/storage-plan";
+import { ACCESS_LOG_PREFIX, AccessLogBucket } from "./access-log-bucket";
+import { asTrustPolicy, checkpointKeyPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
 
 export interface CheckpointBucketArgs {
   /** Globally unique bucket name. */
@@ -29,6 +33,8 @@ export interface CheckpointBucketArgs {
   readonly replication?: BucketReplicationArgs;
   /** Drop protect/retainOnDelete and let the bucket be emptied on delete. @default false */
   readonly allowDataLoss?: boolean;
+  /** Days S3 server access logs are kept in the log bucket (`<bucket>-logs`, s3LogBucketName). @default 365 */
+  readonly accessLogDays?: number;
   /** Give this Kubernetes service account read/write access through EKS Pod Identity. @default - no pod access */
   readonly podAccess?: { readonly clusterName: pulumi.Input<string>; readonly namespace: string; readonly serviceAccount: string };
   /** Tags on every resource. @default {} */
@@ -57,6 +63,8 @@ export class CheckpointBucket extends pulumi.ComponentResource {
   public readonly uri: pulumi.Output<string>;
   public readonly podRole?: iam.Role;
   public readonly replication?: s3.BucketReplicationConfig;
+  /** Where S3 server access logs of the bucket go. */
+  public readonly accessLogs: AccessLogBucket;
 
   constructor(name: string, args: CheckpointBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:aws:CheckpointBucket", name, {}, opts);
@@ -66,9 +74,20 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     const region = args.region;
     const tags = args.tags ?? {};
     const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
+    // Through the parent's provider (the region's), like every child.
+    const partition = getPartitionOutput({}, { parent: this }).partition;
+    const accountId = getCallerIdentityOutput({}, { parent: this }).accountId;
+    // From the name, so trust and log-delivery policies show in a preview (the bucket's `arn` is unknown there).
+    const bucketArn = partition.apply((p) => s3BucketArn(p, args.bucketName));
 
-    // Losing the key loses every object it encrypted: the key is protected like the bucket.
-    this.key = new kms.Key(`${name}-key`, { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, region, tags }, keep);
+    // Losing the key loses every object it encrypted: the key is protected like the bucket. Its policy
+    // is explicit (checkpointKeyPolicy) instead of the implicit default.
+    const keyPolicy = pulumi.all([partition, accountId]).apply(([p, a]) => JSON.stringify(checkpointKeyPolicy({ partition: p, accountId: a, region })));
+    this.key = new kms.Key(
+      `${name}-key`,
+      { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, policy: keyPolicy, region, tags },
+      keep,
+    );
     // A readable name for the key; kept with it.
     new kms.Alias(`${name}-key-alias`, { name: kmsAliasFor(args.bucketName), targetKeyId: this.key.keyId, region }, keep);
 
@@ -106,7 +125,19 @@ export class CheckpointBucket extends pulumi.ComponentResource {
       { ...keep, dependsOn: [versioning] },
     );
 
-    if (args.replication) this.replication = this.replicate(name, args.replication, prefixes, region, versioning, tags, dataProtection(args.allowDataLoss ?? false));
+    // Server access logs, in a bucket of their own (a bucket logging to itself loops): the audit trail of who read or wrote what.
+    this.accessLogs = new AccessLogBucket(
+      `${name}-logs`,
+      { bucketName: s3LogBucketName(args.bucketName), region, sourceBucketArn: bucketArn, accountId, partition, retentionDays: args.accessLogDays, allowDataLoss: args.allowDataLoss, tags },
+      { parent: this },
+    );
+    new s3.BucketLogging(
+      `${name}-access-logging`,
+      { bucket, region, targetBucket: this.accessLogs.bucket.id, targetPrefix: ACCESS_LOG_PREFIX },
+      { ...keep, dependsOn: [this.accessLogs.policy] },
+    );
+
+    if (args.replication) this.replication = this.replicate(name, args.replication, prefixes, region, versioning, accountId, bucketArn, tags, dataProtection(args.allowDataLoss ?? false));
     if (args.podAccess) this.podRole = this.grantPods(name, args.podAccess, prefixes, region, tags);
 
     this.uri = pulumi.interpolate`s3://${this.bucket.bucket}/${prefix}`;
@@ -119,13 +150,16 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     prefixes: readonly string[],
     region: string,
     versioning: pulumi.Resource,
+    accountId: pulumi.Output<string>,
+    bucketArn: pulumi.Output<string>,
     tags: Record<string, string>,
     keep: { protect: boolean; retainOnDelete: boolean },
   ): s3.BucketReplicationConfig {
     const child = { parent: this };
     // A kept replication configuration without its role replicates nothing: the role is kept with it.
     const kept = { ...child, ...keep };
-    const role = new iam.Role(`${name}-replication`, { assumeRolePolicy: JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy())), tags }, kept);
+    const trust = pulumi.all([accountId, bucketArn]).apply(([a, src]) => JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy({ accountId: a, sourceBucketArn: src }))));
+    const role = new iam.Role(`${name}-replication`, { assumeRolePolicy: trust, tags }, kept);
     new iam.RolePolicy(
       `${name}-replication`,
       {

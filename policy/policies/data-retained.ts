@@ -11,7 +11,7 @@ export interface DataRetainedConfig {
 /**
  * Stateful types: deleting a CRD deletes every object of it (all graphs); buckets hold checkpoints.
  * Guard rails too: deleting one leaves the data unprotected (public access, TLS-only policy,
- * encryption, versioning, replication (S3 and Azure object replication), lifecycle, blob soft delete). A namespace takes its claims and
+ * encryption, versioning, replication (S3 and Azure object replication), lifecycle, access logging, blob soft delete). A namespace takes its claims and
  * Secrets with it; log groups hold the audit trail; DNS records, health checks and Traffic Manager
  * profiles are what clients resolve; the policy group is what enforces this pack.
  */
@@ -30,6 +30,10 @@ export const DEFAULT_RETAINED_TYPES: readonly string[] = [
   "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
   "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
   "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+  // S3 server access logging (the audit trail of the bucket) and the log bucket's ownership setting.
+  "aws:s3/bucketLogging:BucketLogging",
+  "aws:s3/bucketLoggingV2:BucketLoggingV2",
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
   "aws:efs/fileSystem:FileSystem",
   "aws:ebs/volume:Volume",
   "aws:cloudwatch/logGroup:LogGroup",
@@ -71,7 +75,7 @@ function statefulNamespaces(resources: readonly PolicyResource[]): Set<string> |
 export const dataRetained: StackValidationPolicy = {
   name: "data-retained",
   description:
-    "CustomResourceDefinitions, checkpoint buckets and containers, persistent stores, their guard rails (public-access block, bucket policy, encryption, versioning, replication, lifecycle, blob service properties), namespaces holding claims, Secrets or graphs, log groups and workspaces with their diagnostic settings, KMS keys, etcd encryption keys and vaults, DNS records and health checks, and the policy group are protected (or retained on delete), so a refactor or destroy cannot delete them.",
+    "CustomResourceDefinitions, checkpoint buckets and containers, persistent stores, their guard rails (public-access block, bucket policy, encryption, versioning, replication, lifecycle, access logging, object ownership, blob service properties), namespaces holding claims, Secrets or graphs, log groups and workspaces with their diagnostic settings, KMS keys, etcd encryption keys and vaults, DNS records and health checks, and the policy group are protected (or retained on delete), so a refactor or destroy cannot delete them.",
   remediationSteps:
     "Set the resource option protect: true (and retainOnDelete: true). The analyzer protocol carries protect but not retainOnDelete, so the pack can only see protect.",
   enforcementLevel: "advisory",

@@ -114,6 +114,16 @@ describe("storage and DR config", () => {
     );
     assert.match(errorOf(regional({ storage: { name: "Bad-Name" } }, "azure")), /^dynamo-ha:storage\.name: /);
   });
+
+  it("a customer-managed key: a Key Vault key resource ID, on an Azure object store only; access log days in range", () => {
+    const keyId = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/my-vault/keys/cmk";
+    loadStackConfig(regional({ storage: { azure: { customerManagedKeyId: keyId } } }, "azure"), "aks");
+    assert.match(errorOf(regional({ storage: { azure: { customerManagedKeyId: "https://my-vault.vault.azure.net/keys/cmk" } } }, "azure")), /^dynamo-ha:storage\.azure\.customerManagedKeyId: must be a Key Vault key resource ID/);
+    assert.match(errorOf(regional({ storage: { azure: { customerManagedKeyId: keyId } } })), /^dynamo-ha:storage\.azure\.customerManagedKeyId: only an Azure stack with the object backend .*\(cloud aws, storage\.backend object\)/);
+    assert.match(errorOf(regional({ storage: { backend: "pvc", azure: { customerManagedKeyId: keyId } } }, "azure")), /storage\.backend pvc/);
+    assert.match(errorOf(regional({ storage: { azure: { keyId } } }, "azure")), /^dynamo-ha:storage\.azure\.keyId: unknown key/);
+    assert.match(errorOf(regional({ storage: { accessLogDays: 0 } })), /^dynamo-ha:storage\.accessLogDays: /);
+  });
 });
 
 describe("DR exposure and storage class config", () => {

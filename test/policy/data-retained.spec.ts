@@ -22,6 +22,8 @@ describe("policy data-retained", () => {
       "aws:s3/bucketVersioning:BucketVersioning",
       "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
       "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+      "aws:s3/bucketLogging:BucketLogging",
+      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
       "azure-native:storage:BlobServiceProperties",
       "aws:cloudwatch/logGroup:LogGroup",
       "aws:kms/key:Key",

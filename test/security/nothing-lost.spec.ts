@@ -23,6 +23,13 @@ const KEPT: readonly KeptKind[] = [
   { role: "bucket lifecycle", type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration" },
   { role: "bucket replication", type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig" },
   { role: "replication role", type: "aws:iam/role:Role", is: (r) => r.name.endsWith("-replication") },
+  { role: "access log bucket", type: "aws:s3/bucket:Bucket", is: (r) => r.name === "checkpoints-logs-bucket" },
+  { role: "bucket access logging", type: "aws:s3/bucketLogging:BucketLogging" },
+  { role: "log bucket ownership controls", type: "aws:s3/bucketOwnershipControls:BucketOwnershipControls" },
+  { role: "log bucket encryption", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", is: (r) => r.name === "checkpoints-logs-sse" },
+  { role: "log bucket public-access block", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", is: (r) => r.name === "checkpoints-logs-public-access" },
+  { role: "log bucket delivery policy", type: "aws:s3/bucketPolicy:BucketPolicy", is: (r) => r.name === "checkpoints-logs-policy" },
+  { role: "log bucket lifecycle", type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", is: (r) => r.name === "checkpoints-logs-lifecycle" },
   { role: "KMS key", type: "aws:kms/key:Key" },
   { role: "checkpoint key alias", type: "aws:kms/alias:Alias", is: (r) => r.name === "checkpoints-key-alias" },
   { role: "EKS control-plane (audit) log group", type: "aws:cloudwatch/logGroup:LogGroup" },
@@ -45,6 +52,9 @@ const KEPT: readonly KeptKind[] = [
   { role: "etcd key", type: "azure-native:keyvault:Key" },
   { role: "AKS control-plane identity", type: "azure-native:managedidentity:UserAssignedIdentity", is: (r) => r.name.endsWith("-identity") && String(r.inputs.resourceName).endsWith("-control-plane") },
   { role: "etcd key grant", type: "azure-native:authorization:RoleAssignment", is: (r) => r.name.endsWith("-kms-crypto-user") },
+  // A storage account with a customer-managed key: the identity that unwraps it and its grant on the key.
+  { role: "storage key identity", type: "azure-native:managedidentity:UserAssignedIdentity", is: (r) => r.name === "checkpoints-encryption" },
+  { role: "storage key grant", type: "azure-native:authorization:RoleAssignment", is: (r) => r.name === "checkpoints-encryption-key-user" },
 ];
 
 /** The roles each kind of bundled stack must have at least one of (the test fails if a role vanishes from the plans). */
@@ -65,6 +75,13 @@ function expectedRoles(stack: string): string[] {
       "KMS key",
       "checkpoint key alias",
       "EKS control-plane (audit) log group",
+      "access log bucket",
+      "bucket access logging",
+      "log bucket ownership controls",
+      "log bucket encryption",
+      "log bucket public-access block",
+      "log bucket delivery policy",
+      "log bucket lifecycle",
     ];
   }
   const aksHardening = ["AKS log workspace", "AKS control-plane log setting", "etcd key vault", "etcd key", "AKS control-plane identity", "etcd key grant"];

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { buildStorage } from "../../components/storage";
 import { StorageFacts } from "../../components/core/storage-facts";
-import { captureProgram, CLOUD_PROVIDER_REF, fakeCloudProvider, fakeFacts, GENERATED_POLICY_ID, regionalConfig } from "./fixtures";
+import { captureProgram, CLOUD_PROVIDER_REF, fakeCloudProvider, fakeFacts, GENERATED_POLICY_ID, NODE_SUBNET_ID, regionalConfig } from "./fixtures";
 import { ResourceRecord } from "../../tools/plan/records";
 import { COPY_EXISTING_BLOBS } from "../../components/storage/object-replication";
 
@@ -26,21 +26,21 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
   it("versioned, SSE-KMS, private, TLS-only, expiring old versions", async () => {
     // The bundled stack replicates; without replicateToRegion there is no replication configuration.
     const p = await s3({ storage: {} });
-    const bucket = p.one("aws:s3/bucket:Bucket");
+    const bucket = p.one("aws:s3/bucket:Bucket", "checkpoints-bucket");
     assert.strictEqual(bucket.inputs.bucket, "dynamo-ha-eks-us-east-1-checkpoints");
     assert.strictEqual(bucket.inputs.region, "us-east-1");
     assert.strictEqual(bucket.inputs.forceDestroy, false);
     assert.deepStrictEqual(p.one("aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration, { status: "Enabled" });
-    const [rule] = p.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs.rules as Record<string, Record<string, unknown>>[];
+    const [rule] = p.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "checkpoints-sse").inputs.rules as Record<string, Record<string, unknown>>[];
     assert.strictEqual(rule.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
-    assert.ok(p.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").propertyDependencies.rules.includes(p.one("aws:kms/key:Key").urn));
+    assert.ok(p.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "checkpoints-sse").propertyDependencies.rules.includes(p.one("aws:kms/key:Key").urn));
     assert.strictEqual(p.one("aws:kms/key:Key").inputs.enableKeyRotation, true);
-    const block = p.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs;
+    const block = p.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "checkpoints-public-access").inputs;
     assert.deepStrictEqual([block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets], [true, true, true, true]);
-    const policy = JSON.parse(String(p.one("aws:s3/bucketPolicy:BucketPolicy").inputs.policy));
+    const policy = JSON.parse(String(p.one("aws:s3/bucketPolicy:BucketPolicy", "checkpoints-tls-only").inputs.policy));
     assert.deepStrictEqual(policy.Statement[0].Condition, { Bool: { "aws:SecureTransport": "false" } });
     assert.strictEqual(policy.Statement[0].Effect, "Deny");
-    const [life] = p.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as Record<string, unknown>[];
+    const [life] = p.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "checkpoints-lifecycle").inputs.rules as Record<string, unknown>[];
     assert.deepStrictEqual(life.noncurrentVersionExpiration, { noncurrentDays: 30 });
     assert.strictEqual(p.of("aws:s3/bucketReplicationConfig:BucketReplicationConfig").length, 0);
   });
@@ -88,16 +88,53 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
       "aws:s3/bucketPolicy:BucketPolicy",
       "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
       "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+      // The access log bucket's and the logging configuration: the audit trail is kept too.
+      "aws:s3/bucketLogging:BucketLogging",
+      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
     ];
     const safe = await s3();
     for (const t of kept) {
-      assert.deepStrictEqual([safe.one(t).protect, safe.one(t).retainOnDelete], [true, true], t);
+      assert.ok(safe.of(t).length > 0, t);
+      for (const r of safe.of(t)) assert.deepStrictEqual([r.protect, r.retainOnDelete], [true, true], `${t} ${r.name}`);
     }
     const loose = await s3({ storage: { allowDataLoss: true, replicateToRegion: "us-west-2" } });
     for (const t of kept) {
-      assert.deepStrictEqual([loose.one(t).protect, loose.one(t).retainOnDelete], [false, false], t);
+      for (const r of loose.of(t)) assert.deepStrictEqual([r.protect, r.retainOnDelete], [false, false], `${t} ${r.name}`);
     }
-    assert.strictEqual(loose.one("aws:s3/bucket:Bucket").inputs.forceDestroy, true);
+    assert.strictEqual(loose.one("aws:s3/bucket:Bucket", "checkpoints-bucket").inputs.forceDestroy, true);
+  });
+
+  it("the checkpoint key has an explicit policy: the account through IAM, use only through S3 in this region and account", async () => {
+    const p = await s3({ storage: {} });
+    const key = p.one("aws:kms/key:Key");
+    assert.strictEqual(key.inputs.enableKeyRotation, true);
+    const policy = JSON.parse(String(key.inputs.policy));
+    assert.deepStrictEqual(policy.Statement[0].Principal, { AWS: "arn:aws:iam::111122223333:root" });
+    const use = policy.Statement.find((s: { Sid: string }) => s.Sid === "UseThroughS3InThisAccount");
+    assert.deepStrictEqual(use.Condition, { StringEquals: { "kms:CallerAccount": "111122223333", "kms:ViaService": "s3.us-east-1.amazonaws.com" } });
+    assert.ok(!policy.Statement.some((s: { Action: string | string[] }) => s.Action === "kms:*" && s !== policy.Statement[0]), "only the account statement holds kms:*");
+  });
+
+  it("server access logs go to a private SSE-S3 log bucket only S3 log delivery for this bucket may write to", async () => {
+    const p = await s3({ storage: { accessLogDays: 90 } });
+    const logBucket = p.one("aws:s3/bucket:Bucket", "checkpoints-logs-bucket");
+    assert.strictEqual(logBucket.inputs.bucket, "dynamo-ha-eks-us-east-1-checkpoints-logs");
+    const logging = p.one("aws:s3/bucketLogging:BucketLogging");
+    assert.deepStrictEqual([logging.inputs.bucket, logging.inputs.targetBucket, logging.inputs.targetPrefix], ["checkpoints-bucket-id", "checkpoints-logs-bucket-id", "s3-access/"]);
+    const policyRecord = p.one("aws:s3/bucketPolicy:BucketPolicy", "checkpoints-logs-policy");
+    assert.ok(logging.dependsOn.includes(policyRecord.urn), "logging waits for the delivery grant");
+    const [delivery, tls] = JSON.parse(String(policyRecord.inputs.policy)).Statement;
+    assert.deepStrictEqual(delivery.Principal, { Service: "logging.s3.amazonaws.com" });
+    assert.strictEqual(delivery.Resource, "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints-logs/s3-access/*");
+    assert.deepStrictEqual(delivery.Condition, { ArnLike: { "aws:SourceArn": "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints" }, StringEquals: { "aws:SourceAccount": "111122223333" } });
+    assert.strictEqual(tls.Effect, "Deny");
+    const [sse] = p.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "checkpoints-logs-sse").inputs.rules as Record<string, Record<string, unknown>>[];
+    assert.deepStrictEqual(sse.applyServerSideEncryptionByDefault, { sseAlgorithm: "AES256" });
+    const block = p.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "checkpoints-logs-public-access").inputs;
+    assert.deepStrictEqual([block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets], [true, true, true, true]);
+    assert.deepStrictEqual(p.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+    const [life] = p.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "checkpoints-logs-lifecycle").inputs.rules as Record<string, unknown>[];
+    assert.deepStrictEqual(life.expiration, { days: 90 });
   });
 
   it("replicates both prefixes to the bucket and key the peer's outputs name, RTC and metrics when asked", async () => {
@@ -119,6 +156,11 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     assert.ok(rep.dependsOn.includes(p.one("aws:s3/bucketVersioning:BucketVersioning").urn));
     const trust = JSON.parse(String(p.of("aws:iam/role:Role").find((r) => r.name === "checkpoints-replication")!.inputs.assumeRolePolicy));
     assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "s3.amazonaws.com" });
+    // The confused-deputy guard: S3 acting for this account's source bucket only.
+    assert.deepStrictEqual(trust.Statement[0].Condition, {
+      StringEquals: { "aws:SourceAccount": "111122223333" },
+      ArnLike: { "aws:SourceArn": "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints" },
+    });
     const plain = await s3({ storage: { replicateToRegion: "us-west-2" }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
     const [r2] = plain.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig").inputs.rules as Record<string, Record<string, unknown>>[];
     assert.strictEqual(r2.destination.replicationTime, undefined);
@@ -219,6 +261,39 @@ describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () =>
     for (const r of policies) assert.deepStrictEqual(r.inputs.metrics, { enabled: true });
   });
 
+  it("network rules deny all but the AKS node subnet (and trusted Azure services); no cross-tenant replication", async () => {
+    const acct = (await blob()).one("azure-native:storage:StorageAccount").inputs;
+    assert.deepStrictEqual(acct.networkRuleSet, {
+      defaultAction: "Deny",
+      bypass: "AzureServices",
+      virtualNetworkRules: [{ virtualNetworkResourceId: NODE_SUBNET_ID, action: "Allow" }],
+      ipRules: [],
+    });
+    assert.strictEqual(acct.allowCrossTenantReplication, false);
+    // Microsoft-managed keys unless a key is named.
+    assert.strictEqual(acct.encryption, undefined);
+    assert.strictEqual(acct.identity, undefined);
+  });
+
+  it("a customer-managed key: an identity of its own, granted on the key alone, before the account uses it", async () => {
+    const keyId = "/subscriptions/sub-kv/resourceGroups/rg-kv/providers/Microsoft.KeyVault/vaults/ckpt-vault/keys/storage-cmk";
+    const p = await blob({ storage: { azure: { customerManagedKeyId: keyId } } });
+    const acct = p.one("azure-native:storage:StorageAccount");
+    const identity = p.of("azure-native:managedidentity:UserAssignedIdentity").find((r) => r.name === "checkpoints-encryption")!;
+    const grant = p.of("azure-native:authorization:RoleAssignment").find((r) => r.name === "checkpoints-encryption-key-user")!;
+    assert.strictEqual(grant.inputs.scope, keyId);
+    assert.strictEqual(grant.inputs.roleDefinitionId, "/subscriptions/sub-kv/providers/Microsoft.Authorization/roleDefinitions/e147488a-f6f5-4113-8e2d-b22465e65bf6");
+    assert.strictEqual(grant.inputs.principalId, "checkpoints-encryption-principal");
+    const enc = acct.inputs.encryption as Record<string, Record<string, unknown>>;
+    assert.strictEqual(enc.keySource as unknown, "Microsoft.Keyvault");
+    assert.deepStrictEqual(enc.keyVaultProperties, { keyVaultUri: "https://ckpt-vault.vault.azure.net", keyName: "storage-cmk" });
+    assert.ok(acct.propertyDependencies.encryption.includes(identity.urn));
+    assert.strictEqual((acct.inputs.identity as Record<string, unknown>).type, "UserAssigned");
+    assert.ok(acct.dependsOn.includes(grant.urn), "the account waits for the grant");
+    // Losing either makes the account's data unreadable: both are kept like it.
+    for (const r of [identity, grant]) assert.deepStrictEqual([r.protect, r.retainOnDelete], [true, true], r.name);
+  });
+
   it("a secondary creates no policy; it exports its account for the primary", async () => {
     const c = regionalConfig("aks-westus3");
     const p = await captureProgram(() => buildStorage(c, fakeFacts("azure", c.region), undefined, fakeCloudProvider("azure", c.region)).outputs);
@@ -287,7 +362,7 @@ describe("regional storage: KMS aliases of dotted bucket names", () => {
     const alias = String(p.one("aws:kms/alias:Alias").inputs.name);
     assert.strictEqual(alias, "alias/ckpt-east-example");
     assert.match(alias, /^alias\/[a-zA-Z0-9/_-]+$/);
-    assert.strictEqual(p.one("aws:s3/bucket:Bucket").inputs.bucket, "ckpt.east.example");
+    assert.strictEqual(p.one("aws:s3/bucket:Bucket", "checkpoints-bucket").inputs.bucket, "ckpt.east.example");
   });
 });
 

@@ -17,6 +17,9 @@ export function regionalConfig(stack: string, over: Record<string, unknown> = {}
   return loadStackConfig(raw, stack) as RegionalConfig;
 }
 
+/** The AKS node subnet fakeFacts hands Azure storage. */
+export const NODE_SUBNET_ID = "/subscriptions/sub-test/resourceGroups/rg-test/providers/Microsoft.Network/virtualNetworks/net-vnet/subnets/nodes";
+
 export function fakeFacts(cloud: "aws" | "azure", region: string): ClusterFacts {
   const provider = new k8s.Provider("k8s", { kubeconfig: "{}", enableServerSideApply: true });
   return {
@@ -37,6 +40,7 @@ export function fakeFacts(cloud: "aws" | "azure", region: string): ClusterFacts 
       cloud === "aws"
         ? { kind: "eks-pod-identity", clusterName: pulumi.output("cluster"), oidcIssuerUrl: pulumi.output("https://oidc.test") }
         : { kind: "azure-workload-identity", oidcIssuerUrl: pulumi.output("https://oidc.aks.test/"), resourceGroupName: pulumi.output("rg-test") },
+    ...(cloud === "azure" ? { nodeSubnetId: pulumi.output(NODE_SUBNET_ID) } : {}),
     readyResources: [],
   };
 }
@@ -62,6 +66,7 @@ const STATE: Record<string, (name: string, inputs: Record<string, unknown>) => R
   "aws:s3/bucket:Bucket": (_n, i) => ({ arn: `arn:aws:s3:::${i.bucket}` }),
   "aws:kms/key:Key": (name) => ({ arn: `arn:aws:kms:us-east-1:111122223333:key/${name}` }),
   "azure-native:storage:StorageAccount": (_n, i) => ({ name: i.accountName }),
+  "azure-native:managedidentity:UserAssignedIdentity": (name) => ({ principalId: `${name}-principal` }),
   "azure-native:storage:BlobContainer": (_n, i) => ({ name: i.containerName }),
   "azure-native:storage:ObjectReplicationPolicy": (_n, i) => objectReplicationState(i),
   "pulumi:pulumi:StackReference": (_n, i) => planStackReference(String(i.name)),
@@ -76,9 +81,10 @@ const mocks = {
 export async function captureProgram(program: () => Record<string, unknown>) {
   const cap = await capture(program, { project: "dynamo-ha", stack: "t", config: {}, preview: false, mocks });
   const of = (type: string): ResourceRecord[] => cap.resources.filter((r) => r.type === type);
-  const one = (type: string): ResourceRecord => {
-    const all = of(type);
-    if (all.length !== 1) throw new Error(`expected one ${type}, got ${all.length}`);
+  /** The one resource of a type (and name, where a type occurs more than once). */
+  const one = (type: string, name?: string): ResourceRecord => {
+    const all = of(type).filter((r) => name === undefined || r.name === name);
+    if (all.length !== 1) throw new Error(`expected one ${type}${name ? ` ${name}` : ""}, got ${all.length}`);
     return all[0];
   };
   return { ...cap, of, one };

@@ -14,6 +14,11 @@ export function checkStorage(c: RegionalConfig): void {
   if (c.cloud === "aws" && c.storage.name !== undefined && !S3_BUCKET.test(c.storage.name)) {
     throw new ConfigError(`dynamo-ha:storage.name: must be ${S3_BUCKET.text}, got ${show(c.storage.name)}`);
   }
+  if (c.storage.azure.customerManagedKeyId !== undefined && (c.cloud !== "azure" || c.storage.backend !== "object")) {
+    throw new ConfigError(
+      `dynamo-ha:storage.azure.customerManagedKeyId: only an Azure stack with the object backend has a storage account to encrypt (cloud ${c.cloud}, storage.backend ${c.storage.backend}), got ${show(c.storage.azure.customerManagedKeyId)}`,
+    );
+  }
   checkReplication(c);
   // EKS ships no ReadWriteMany class: a made-up default would leave the claim Pending forever.
   if (c.cloud === "aws" && c.storage.backend === "pvc" && c.storage.pvcStorageClass === undefined) {

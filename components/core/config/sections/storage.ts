@@ -1,4 +1,5 @@
-import { DNS_SUBDOMAIN, SIZE } from "../grammar";
+import { parseKeyVaultKeyId } from "../../storage-plan";
+import { DNS_SUBDOMAIN, Grammar, SIZE } from "../grammar";
 import { bool, enumOf, int, obj, str } from "../schema";
 
 /** S3 key prefixes here double as Azure container names: 3–63 lowercase letters, digits or "-". */
@@ -6,6 +7,24 @@ const CONTAINER = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 const CONTAINER_TEXT = "3–63 lowercase letters, digits or '-'";
 
 export const STORAGE_BACKENDS = ["object", "pvc", "none"] as const;
+
+/** A Key Vault key's resource ID (parseKeyVaultKeyId: vault 3–24, key 1–127 letters, digits and "-"). */
+const KEY_VAULT_KEY_ID: Grammar = {
+  text: "a Key Vault key resource ID like /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<vault>/keys/<key>",
+  test: (s) => parseKeyVaultKeyId(s) !== undefined,
+};
+
+/** `dynamo-ha:storage.azure` — Azure-only storage account settings. */
+const azureStorageSection = obj(
+  {
+    customerManagedKeyId: str({
+      doc: "Azure: encrypt the storage account with this Key Vault key (a customer-managed key) instead of a Microsoft-managed one. The resource ID of the key, unversioned (the account follows the key's newest version). The stack creates a user-assigned identity and grants it \"Key Vault Crypto Service Encryption User\" on the key; the vault must use Azure RBAC and have soft delete and purge protection on, and the key must never be deleted (the account's data becomes unreadable).",
+      defaultText: "Microsoft-managed keys",
+      grammar: KEY_VAULT_KEY_ID,
+    }),
+  },
+  { doc: "Azure-only storage account settings.", optional: true },
+);
 
 /** `dynamo-ha:storage` — model weights and checkpoints, and their replication to the DR peer. */
 export const storageSection = obj(
@@ -33,6 +52,8 @@ export const storageSection = obj(
     }),
     geoRedundant: bool({ doc: "Azure: RA-GZRS instead of ZRS, an extra asynchronous copy in the location's Azure pair region (the pair is fixed by Azure), independent of replication to the DR peer.", default: false }),
     replicationTimeControl: bool({ doc: "AWS: S3 Replication Time Control (15-minute SLA) with replication metrics.", default: false }),
+    accessLogDays: int({ doc: "AWS: days S3 server access logs of the bucket are kept in its log bucket (<bucket>-logs, SSE-S3, protected like the bucket).", default: 365, min: 1, max: 3650 }),
+    azure: azureStorageSection,
   },
   { doc: "Model and checkpoint storage.", optional: true },
 );
