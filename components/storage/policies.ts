@@ -48,19 +48,15 @@ export function podIdentityTrustPolicy(scope: PodIdentityScope): PolicyDocument 
 }
 
 /**
- * S3 replication assumes the role only for this account's source bucket: the confused-deputy guard
- * (aws:SourceAccount, aws:SourceArn = the source bucket) of the IAM User Guide,
- * confused-deputy.html ("Cross-service confused deputy prevention"), with the values the S3 User
- * Guide's replication trust policy uses (setting-repl-config-perm-overview.html, "Creating an IAM role").
+ * S3 replication assumes the role. No aws:SourceAccount/aws:SourceArn condition: the S3 User Guide's
+ * replication trust policy has none (setting-repl-config-perm-overview.html, "Creating an IAM role")
+ * and does not document S3 sending those keys when it assumes the role; a condition on a key that is
+ * never sent would stop replication, which is the DR copy. The confused-deputy guard is the
+ * iam:PassRole check S3 makes on PutBucketReplication: only principals of this account allowed to
+ * pass this role can name it in a replication configuration.
  */
-export function s3ReplicationTrustPolicy(source: { readonly accountId: string; readonly sourceBucketArn: string }): PolicyDocument {
-  return doc({
-    Effect: "Allow",
-    Principal: { Service: "s3.amazonaws.com" },
-    Action: "sts:AssumeRole",
-    Resource: "*",
-    Condition: { StringEquals: { "aws:SourceAccount": source.accountId }, ArnLike: { "aws:SourceArn": source.sourceBucketArn } },
-  });
+export function s3ReplicationTrustPolicy(): PolicyDocument {
+  return doc({ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole", Resource: "*" });
 }
 
 /** The regional S3 endpoint KMS sees as kms:ViaService (China regions end in amazonaws.com.cn). */

@@ -137,7 +137,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
       { ...keep, dependsOn: [this.accessLogs.policy] },
     );
 
-    if (args.replication) this.replication = this.replicate(name, args.replication, prefixes, region, versioning, accountId, bucketArn, tags, dataProtection(args.allowDataLoss ?? false));
+    if (args.replication) this.replication = this.replicate(name, args.replication, prefixes, region, versioning, tags, dataProtection(args.allowDataLoss ?? false));
     if (args.podAccess) this.podRole = this.grantPods(name, args.podAccess, prefixes, region, tags);
 
     this.uri = pulumi.interpolate`s3://${this.bucket.bucket}/${prefix}`;
@@ -150,15 +150,13 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     prefixes: readonly string[],
     region: string,
     versioning: pulumi.Resource,
-    accountId: pulumi.Output<string>,
-    bucketArn: pulumi.Output<string>,
     tags: Record<string, string>,
     keep: { protect: boolean; retainOnDelete: boolean },
   ): s3.BucketReplicationConfig {
     const child = { parent: this };
     // A kept replication configuration without its role replicates nothing: the role is kept with it.
     const kept = { ...child, ...keep };
-    const trust = pulumi.all([accountId, bucketArn]).apply(([a, src]) => JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy({ accountId: a, sourceBucketArn: src }))));
+    const trust = JSON.stringify(asTrustPolicy(s3ReplicationTrustPolicy()));
     const role = new iam.Role(`${name}-replication`, { assumeRolePolicy: trust, tags }, kept);
     new iam.RolePolicy(
       `${name}-replication`,

@@ -156,11 +156,8 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     assert.ok(rep.dependsOn.includes(p.one("aws:s3/bucketVersioning:BucketVersioning").urn));
     const trust = JSON.parse(String(p.of("aws:iam/role:Role").find((r) => r.name === "checkpoints-replication")!.inputs.assumeRolePolicy));
     assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "s3.amazonaws.com" });
-    // The confused-deputy guard: S3 acting for this account's source bucket only.
-    assert.deepStrictEqual(trust.Statement[0].Condition, {
-      StringEquals: { "aws:SourceAccount": "111122223333" },
-      ArnLike: { "aws:SourceArn": "arn:aws:s3:::dynamo-ha-eks-us-east-1-checkpoints" },
-    });
+    // No source condition: S3 is not documented to send one when it assumes the role (policies.ts).
+    assert.strictEqual(trust.Statement[0].Condition, undefined);
     const plain = await s3({ storage: { replicateToRegion: "us-west-2" }, dr: { role: "primary", peerStack: "eks-us-west-2" } });
     const [r2] = plain.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig").inputs.rules as Record<string, Record<string, unknown>>[];
     assert.strictEqual(r2.destination.replicationTime, undefined);

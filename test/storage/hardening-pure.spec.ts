@@ -44,16 +44,9 @@ describe("checkpoint key and bucket policies (pure)", () => {
     assert.strictEqual(s3ViaService("aws-cn", "cn-north-1"), "s3.cn-north-1.amazonaws.com.cn");
   });
 
-  it("the replication trust policy admits S3 only for this account's source bucket", () => {
-    const t = asTrustPolicy(s3ReplicationTrustPolicy({ accountId: "111122223333", sourceBucketArn: "arn:aws:s3:::src" })) as { Statement: Record<string, unknown>[] };
-    assert.deepStrictEqual(t.Statement, [
-      {
-        Effect: "Allow",
-        Principal: { Service: "s3.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": "111122223333" }, ArnLike: { "aws:SourceArn": "arn:aws:s3:::src" } },
-      },
-    ]);
+  it("the replication trust policy admits S3 with no source condition S3 is not documented to send", () => {
+    const t = asTrustPolicy(s3ReplicationTrustPolicy()) as { Statement: Record<string, unknown>[] };
+    assert.deepStrictEqual(t.Statement, [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }]);
   });
 
   it("the log bucket policy: S3 log delivery for one source bucket under one prefix, and TLS only", () => {
