@@ -42,11 +42,18 @@ export type { CheckpointBucketArgs } from "./storage/s3-store";
 export { CheckpointVolume } from "./storage/pvc-store";
 export type { CheckpointVolumeArgs } from "./storage/pvc-store";
 
-// Global failover routing over regional stacks.
+// Global failover routing over regional stacks: GlobalRouting picks the service; the service
+// components take regions already read through StackReference (TypeScript only).
+export { GlobalRouting } from "./global/global-routing";
+export type { RoutingServiceComponent } from "./global/global-routing";
+export { ActiveActiveRouting, GlobalRoutingMode, GlobalRoutingService } from "./global/global-routing-args";
+export type { GlobalRoutingArgs } from "./global/global-routing-args";
 export { Route53Routing } from "./global/route53-routing";
 export type { Route53RoutingArgs } from "./global/route53-routing";
 export { FrontDoorRouting } from "./global/front-door-routing";
 export type { FrontDoorRoutingArgs } from "./global/front-door-routing";
 export { TrafficManagerRouting } from "./global/traffic-manager-routing";
 export type { TrafficManagerRoutingArgs } from "./global/traffic-manager-routing";
-export type { DnsRoutingArgs, GlobalRoutingArgs } from "./global/routing-plan";
+export type { DnsRoutingArgs, RoutingServiceArgs } from "./global/routing-plan";
+export { readRegion } from "./global/region-ref";
+export type { RegionRef } from "./global/region-ref";

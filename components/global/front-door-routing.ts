@@ -8,9 +8,9 @@ import * as frontdoor from "@pulumi/azure-native/frontdoor";
 import * as pulumi from "@pulumi/pulumi";
 import { frontDoorSampling } from "../core/failover";
 import { field, resolveRegions } from "./region-ref";
-import { FRONT_DOOR_SKU, frontDoorProtocols, GlobalRoutingArgs, originPorts, originPriority, routingProtection } from "./routing-plan";
+import { FRONT_DOOR_SKU, frontDoorProtocols, originPorts, originPriority, routingProtection, RoutingServiceArgs } from "./routing-plan";
 
-export interface FrontDoorRoutingArgs extends GlobalRoutingArgs {
+export interface FrontDoorRoutingArgs extends RoutingServiceArgs {
   /** Resource group of the Front Door profile. */
   readonly resourceGroupName: string;
   /** Name of the WAF policy (letters and digits, starting with a letter). */

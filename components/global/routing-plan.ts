@@ -27,6 +27,14 @@ export function originPorts(protocol: string, port: number): { httpPort: number;
   return protocol === "HTTPS" ? { httpPort: 80, httpsPort: port } : { httpPort: port, httpsPort: 443 };
 }
 
+/** Route 53 is a global service whose API lives in us-east-1 (https://docs.aws.amazon.com/general/latest/gr/r53.html). */
+export const ROUTE53_PROVIDER_REGION = "us-east-1";
+
+/** The AWS provider Route 53 routing goes through: us-east-1, the routing's tags and the stack's on every resource. */
+export function route53ProviderArgs(tags: Readonly<Record<string, string>>, stack: string): { region: string; defaultTags: { tags: Record<string, string> } } {
+  return { region: ROUTE53_PROVIDER_REGION, defaultTags: { tags: { ...tags, "dynamo-ha.io/stack": stack } } };
+}
+
 /** Front Door Premium: the tier with managed WAF rule sets. */
 export const FRONT_DOOR_SKU = "Premium_AzureFrontDoor";
 
@@ -47,8 +55,8 @@ export function dnsLabel(...parts: string[]): string {
     .replace(/-$/, "");
 }
 
-/** What every global routing component takes: the regions read through StackReference and how to probe them. */
-export interface GlobalRoutingArgs {
+/** What every routing service component takes: the regions read through StackReference and how to probe them. */
+export interface RoutingServiceArgs {
   /** The regional stacks, in config order. */
   readonly regions: readonly RegionRef[];
   /** `active-passive` (failover by priority) or `active-active`. */
@@ -74,7 +82,7 @@ export function routingProtection(protect: boolean | undefined): { protect: bool
 }
 
 /** DNS-based routing (Route 53, Traffic Manager) adds a record TTL and the active-active policy. */
-export interface DnsRoutingArgs extends GlobalRoutingArgs {
+export interface DnsRoutingArgs extends RoutingServiceArgs {
   /** TTL of the routed record, part of the failover detection time. */
   readonly ttlSeconds: number;
   /** Active-active policy: `latency` or `weighted`. @default "latency" */

@@ -1,7 +1,8 @@
-// The aliases a stack's cloud layer registers, read from the register requests (the capture's records
+// The aliases a stack's program registers, read from the register requests (the capture's records
 // leave them out): the program runs under the plan's mocks with a hook in front of the mock monitor.
-import { loadStackConfig, RegionalConfig } from "../../components/core/config";
+import { GlobalConfig, loadStackConfig, RegionalConfig } from "../../components/core/config";
 import { cloudLayer } from "../../stacks/cloud-layer";
+import { globalStack } from "../../stacks/global";
 import { capture } from "../../tools/plan/capture";
 import { planMocks } from "../../tools/plan/mocks";
 import { loadStackFile } from "../../tools/plan/stack-file";
@@ -57,7 +58,10 @@ export async function registeredAliases(stack: string): Promise<Registered[]> {
         seen.push({ type: req.getType(), name: req.getName(), aliases });
         return next(req, cb);
       };
-      cloudLayer(loadStackConfig(file.config, stack, file.secretKeys) as RegionalConfig);
+      const c = loadStackConfig(file.config, stack, file.secretKeys);
+      // A regional stack's moves are in its cloud layer; the global stack's in its routing.
+      if (c.kind === "global") globalStack(c as GlobalConfig);
+      else cloudLayer(c as RegionalConfig);
       return {};
     },
     { project: "dynamo-ha", stack, config: file.config, secretKeys: file.secretKeys, mocks: planMocks },

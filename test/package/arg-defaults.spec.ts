@@ -15,6 +15,7 @@ const ARGS: Record<string, string> = {
   DynamoPlatform: "DynamoPlatformArgs",
   HaGraph: "HaGraphArgs",
   Observability: "ObservabilityArgs",
+  GlobalRouting: "GlobalRoutingArgs",
 };
 
 /** Every interface declared under components/, by name (a name declared twice is a schema clash). */

@@ -1,5 +1,6 @@
 // The URN moves of the package refactor, documented: the AKS resources that sat at the stack root
-// now live under the AzureRegion component. Anything else that changes its URN fails the test.
+// now live under the AzureRegion component, and the global stack's routing under GlobalRouting.
+// Anything else that changes its URN fails the test.
 export interface Moved {
   readonly type: string;
   /** The resource name, given the stack name. */
@@ -35,7 +36,15 @@ function aksMove(stack: string): Move {
   };
 }
 
-export const MOVES: readonly Move[] = AKS_STACKS.map(aksMove);
+/** The global stack's routing service component (and the StackReferences, which plans leave out). */
+const globalMove: Move = {
+  stacks: ["dr-global"],
+  sample: "dr-global",
+  under: { type: "dynamo-ha:global:GlobalRouting", name: "global" },
+  roots: [{ type: "dynamo-ha:aws:Route53Routing", name: "global" }],
+};
+
+export const MOVES: readonly Move[] = [...AKS_STACKS.map(aksMove), globalMove];
 
 /** Resources that did not exist before: the new parent components. */
 export const NEW_COMPONENTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(MOVES.map((m) => [m.sample, [m.under.type]]));

@@ -2,7 +2,7 @@
 // inputs and options. A resource whose URN moved (a new parent component) must be covered by a move
 // in MOVES below, and the moved subtree's root must carry an alias to its old URN, so `pulumi up` on an
 // existing stack replaces nothing. The capture records no aliases, so the aliases are read here from
-// the register requests of the one cloud layer that moved (see `registeredAliases`).
+// the register requests of the programs whose resources moved (see `registeredAliases`).
 import * as assert from "assert";
 import * as fs from "fs";
 import { plannedStack } from "../support/plans";

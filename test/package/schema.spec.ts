@@ -3,6 +3,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { ACTIVE_ACTIVE_ROUTING, DNS_PROVIDERS, ROUTING_MODES } from "../../components/core/config/sections/global";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 
 import { packageSchema, Prop, Schema } from "./schema";
@@ -10,6 +11,7 @@ import { packageSchema, Prop, Schema } from "./schema";
 const REGION_INPUTS = ["allowDataLoss", "capacity", "cluster", "gpuPool", "region", "stackName", "tags", "zones"];
 const REGIONS = ["AwsRegion", "AzureRegion"];
 const K8S = ["DynamoPlatform", "HaGraph", "Observability"];
+const GLOBAL = ["GlobalRouting"];
 
 /** Every property of a type the schema reaches from `prop`, nested types included, each with its path. */
 function reachable(schema: Schema, path: string, prop: Prop, seen = new Set<string>()): [string, Prop][] {
@@ -35,8 +37,8 @@ describe("component package schema", function () {
     assert.strictEqual(schema.version, root.version, "provider/package.json version must follow package.json");
   });
 
-  it("has the regions and the Kubernetes-layer components as components, each described", () => {
-    assert.deepStrictEqual(Object.keys(schema.resources).sort(), [...REGIONS, ...K8S].map((c) => `dynamo-ha:index:${c}`).sort());
+  it("has the regions, the Kubernetes-layer components and global routing as components, each described", () => {
+    assert.deepStrictEqual(Object.keys(schema.resources).sort(), [...REGIONS, ...K8S, ...GLOBAL].map((c) => `dynamo-ha:index:${c}`).sort());
     for (const r of Object.values(schema.resources)) {
       assert.strictEqual(r.isComponent, true);
       assert.ok(r.description && r.description.length > 40);
@@ -119,8 +121,33 @@ describe("component package schema", function () {
     assert.deepStrictEqual(r.required, ["monitoringNamespace"], "the secret name exists only with the Prometheus stack");
   });
 
-  it("describes every input, nested field and output of the Kubernetes-layer components", () => {
-    for (const c of K8S) {
+  it("gives GlobalRouting the global section's routing fields with the regions as stack references, enums for service, mode and active-active policy", () => {
+    const r = schema.resources["dynamo-ha:index:GlobalRouting"];
+    assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), [
+      "activeActiveRouting", "azureLocation", "dnsTtlSeconds", "healthCheckFailureThreshold", "healthCheckIntervalSeconds", "maxFailoverSeconds",
+      "mode", "protect", "recordName", "regions", "resourceGroupName", "service", "stackName", "tags", "zoneName",
+    ]);
+    assert.deepStrictEqual(r.requiredInputs, ["regions"]);
+    assert.deepStrictEqual([r.inputProperties.regions.type, r.inputProperties.regions.items?.type], ["array", "string"]);
+    assert.strictEqual(r.inputProperties.tags.type, "object");
+    const values = (token: string) => (schema.types[token] as unknown as { enum: { value: string }[] }).enum.map((e) => e.value);
+    // The enums carry exactly the config's values: a stack file and a program choose from the same set.
+    for (const [k, token, config] of [
+      ["service", "GlobalRoutingService", DNS_PROVIDERS],
+      ["mode", "GlobalRoutingMode", ROUTING_MODES],
+      ["activeActiveRouting", "ActiveActiveRouting", ACTIVE_ACTIVE_ROUTING],
+    ] as const) {
+      assert.strictEqual(r.inputProperties[k].$ref, `#/types/dynamo-ha:index:${token}`);
+      assert.deepStrictEqual(values(`dynamo-ha:index:${token}`), [...config]);
+    }
+    assert.deepStrictEqual(Object.keys(r.properties).sort(), ["endpoint", "regionStacks", "service"]);
+    assert.deepStrictEqual(r.required?.slice().sort(), ["endpoint", "regionStacks", "service"]);
+    assert.strictEqual(r.properties.service.$ref, "#/types/dynamo-ha:index:GlobalRoutingService");
+    assert.strictEqual(r.properties.regionStacks.type, "array");
+  });
+
+  it("describes every input, nested field and output of the Kubernetes-layer and global components", () => {
+    for (const c of [...K8S, ...GLOBAL]) {
       const r = schema.resources[`dynamo-ha:index:${c}`];
       for (const [k, p] of Object.entries(r.inputProperties)) {
         for (const [path, q] of reachable(schema, `${c}.${k}`, p)) assert.ok(q.description, `${path} has no description`);
