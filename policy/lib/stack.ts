@@ -1,6 +1,6 @@
 // Plain views of the resources a stack policy receives, read once per run.
 import { PolicyResource } from "@pulumi/policy";
-import { dict, isObj, own, plain } from "./values";
+import { dict, isObj, own, plainProps } from "./values";
 
 export interface StackItem {
   type: string;
@@ -27,7 +27,7 @@ export function stackItems(resources: readonly PolicyResource[], types?: readonl
         deps[k] = Array.isArray(rs) ? rs.map((x) => own(x, "urn")).filter((u): u is string => typeof u === "string") : [];
       }
     }
-    return { type: r.type, name: r.name, urn: r.urn, props: plain(r.props), protect: own(r.opts, "protect") === true, propertyDependencies: deps };
+    return { type: r.type, name: r.name, urn: r.urn, props: plainProps(r.props), protect: own(r.opts, "protect") === true, propertyDependencies: deps };
   });
 }
 

@@ -60,6 +60,37 @@ export function plain(v: unknown, depth = 0): unknown {
   }
 }
 
+const copies = new WeakMap<object, unknown>();
+
+/**
+ * plain() of the props the library hands a policy, made once per decoded object and frozen: the pack
+ * decodes each resource once (shared-deserialize.ts) and gives every policy its own proxy over it, so
+ * every policy can read the same copy. Props that are not the library's proxies are copied each time.
+ */
+export function plainProps(props: unknown): unknown {
+  let target: unknown;
+  try {
+    target = types.isProxy(props) ? (props as Record<string, unknown>)[PROXY_TARGET] : undefined;
+  } catch {
+    target = undefined;
+  }
+  if (!target || typeof target !== "object") return plain(props);
+  let copy = copies.get(target);
+  if (copy === undefined) {
+    copy = deepFreeze(plain(target));
+    copies.set(target, copy);
+  }
+  return copy;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === "object" && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  }
+  return v;
+}
+
 export type Obj = Record<string, unknown>;
 
 export function isObj(v: unknown): v is Obj {

@@ -2,7 +2,7 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { T } from "../lib/keys";
 import { HELM_TYPES, platformValues } from "../lib/platform-chart";
 import { cfgStrings, stackItems } from "../lib/stack";
-import { at, isUnknown, own, plain, str, text, UNKNOWN, Unknown } from "../lib/values";
+import { at, isUnknown, own, plainProps, str, text, UNKNOWN, Unknown } from "../lib/values";
 
 export interface DataRetainedConfig {
   types?: string[];
@@ -91,7 +91,7 @@ export const dataRetained: StackValidationPolicy = {
       if (own(opts, "protect") === true || own(opts, "retainOnDelete") === true) continue;
       if (r.type === T.namespace && !isUnknown(stateful)) {
         // A namespace without state costs nothing to delete (the GPU Operator's, say); an unknown name is judged.
-        const name = str(at(plain(r.props), "metadata", "name"));
+        const name = str(at(plainProps(r.props), "metadata", "name"));
         if (typeof name === "string" && !stateful.has(name)) continue;
       }
       report(`${text(r.type.split(":").pop())} ${text(r.name)} holds state or guards it but is neither protected nor retained on delete.`, r.urn);

@@ -3,7 +3,7 @@ import { T } from "../lib/keys";
 import { leaderElection } from "../lib/leader";
 import { chartName, HELM_TYPES, platformValues } from "../lib/platform-chart";
 import { cfgInt } from "../lib/stack";
-import { at, bool, int, isUnknown, plain } from "../lib/values";
+import { at, bool, int, isUnknown, plainProps } from "../lib/values";
 import { workloadsOf } from "../lib/workloads";
 
 export interface LeaderElectionConfig {
@@ -25,7 +25,7 @@ export const leaderElectionPolicy: ResourceValidationPolicy = {
   configSchema: { properties: { minOperatorReplicas: { type: "integer", minimum: 1, default: 2 } } },
   validateResource: (args, report) => {
     if (args.type !== T.deployment && args.type !== T.statefulSet && !HELM_TYPES.includes(args.type)) return;
-    const props = plain(args.props);
+    const props = plainProps(args.props);
     if (args.type === T.deployment || args.type === T.statefulSet) {
       for (const w of workloadsOf(args.type, args.name, props)) {
         if (isUnknown(w.replicas) || w.replicas < 2) continue;

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { chartName, HELM_TYPES, platformValues } from "../lib/platform-chart";
-import { at, bool, int, isUnknown, plain } from "../lib/values";
+import { at, bool, int, isUnknown, plainProps } from "../lib/values";
 
 /**
  * etcd and clustered NATS (JetStream) keep a Raft quorum: an even count adds no fault tolerance, fewer
@@ -46,7 +46,7 @@ export const quorumStores: ResourceValidationPolicy = {
   configSchema: { properties: {} },
   validateResource: (args, report) => {
     if (!HELM_TYPES.includes(args.type)) return;
-    const values = platformValues(args.type, plain(args.props));
+    const values = platformValues(args.type, plainProps(args.props));
     if (values === undefined || isUnknown(values)) return;
     for (const p of quorumProblems(values)) report(`${chartName(args.type, args.name)}: ${p}.`);
   },

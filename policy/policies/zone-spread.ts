@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { cfgInt } from "../lib/stack";
 import { zoneSpread } from "../lib/spread";
-import { isUnknown, plain } from "../lib/values";
+import { isUnknown, plainProps } from "../lib/values";
 import { WORKLOAD_TYPES, workloadsOf } from "../lib/workloads";
 
 export interface ZoneSpreadConfig {
@@ -20,7 +20,7 @@ export const zoneSpreadPolicy: ResourceValidationPolicy = {
   validateResource: (args, report) => {
     if (!WORKLOAD_TYPES.includes(args.type)) return;
     const minReplicas = cfgInt(args.getConfig<ZoneSpreadConfig>() as Record<string, unknown>, "minReplicas", 2);
-    for (const w of workloadsOf(args.type, args.name, plain(args.props))) {
+    for (const w of workloadsOf(args.type, args.name, plainProps(args.props))) {
       if (isUnknown(w.replicas) || w.replicas < minReplicas) continue;
       const v = zoneSpread(w.podSpec, w.podLabels);
       if (v.ok === false) report(`${w.label} has ${w.replicas} replicas but does not spread them across zones: ${v.detail}.`);
