@@ -36,9 +36,9 @@ export type { AlertThresholds, ObservabilitySettings, ReplicationAlerting, Store
 
 // Checkpoint and model stores: Azure Blob, S3, a ReadWriteMany PVC.
 export { CheckpointStore } from "./storage/blob-store";
-export type { CheckpointStoreArgs } from "./storage/blob-store";
+export type { CheckpointStoreArgs, WorkloadIdentityAccessArgs } from "./storage/blob-store";
 export { CheckpointBucket } from "./storage/s3-store";
-export type { CheckpointBucketArgs } from "./storage/s3-store";
+export type { BucketReplicationArgs, CheckpointBucketArgs, PodIdentityAccessArgs } from "./storage/s3-store";
 export { CheckpointVolume } from "./storage/pvc-store";
 export type { CheckpointVolumeArgs } from "./storage/pvc-store";
 

@@ -8,6 +8,8 @@ import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { dataProtection } from "../core/storage-plan";
+import { childDependsOn } from "./child-depends-on";
+import { resolveAccountArgs } from "./store-args";
 import { accountEncryption, accountNetworkRules, CRYPTO_SERVICE_ENCRYPTION_USER, keyVaultUriOf } from "./account-security";
 
 /** Built-in role "Storage Blob Data Contributor". */
@@ -16,20 +18,45 @@ export const BLOB_DATA_CONTRIBUTOR = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
 
 export interface CheckpointStoreArgs {
-  /** Globally unique storage account name (3–24 lowercase letters and digits). */
+  /**
+   * Globally unique storage account name (3–24 lowercase letters and digits).
+   * @default - required, no default
+   */
   readonly accountName: string;
+  /**
+   * Resource group of the account and the identities.
+   * @default - required, no default
+   */
   readonly resourceGroupName: pulumi.Input<string>;
-  /** Azure location. */
+  /**
+   * Azure location.
+   * @default - required, no default
+   */
   readonly location: string;
-  /** Container holding checkpoints. @default "checkpoints" */
+  /**
+   * Container holding checkpoints.
+   * @default "checkpoints"
+   */
   readonly container?: string;
-  /** Container holding model weights. @default "models" */
+  /**
+   * Container holding model weights.
+   * @default "models"
+   */
   readonly modelContainer?: string;
-  /** Days deleted blobs, versions and containers stay recoverable (soft delete). @default 30 */
+  /**
+   * Days deleted blobs, versions and containers stay recoverable (soft delete), 1–365.
+   * @default 30
+   */
   readonly softDeleteDays?: number;
-  /** Geo-redundant (RA-GZRS: zone-redundant here, copied to the location's pair) instead of ZRS. @default false */
+  /**
+   * Geo-redundant (RA-GZRS: zone-redundant here, copied to the location's pair) instead of ZRS.
+   * @default false
+   */
   readonly geoRedundant?: boolean;
-  /** Drop protect/retainOnDelete on the account and container. @default false */
+  /**
+   * Drop protect/retainOnDelete on the account, its blob service settings and containers.
+   * @default false
+   */
   readonly allowDataLoss?: boolean;
   /**
    * Subnets whose traffic may reach the account's data plane (each needs the Microsoft.Storage service
@@ -43,35 +70,80 @@ export interface CheckpointStoreArgs {
    * @default - Microsoft-managed keys
    */
   readonly customerManagedKeyId?: string;
-  /** Give this Kubernetes service account blob data access through workload identity. @default - no pod access */
-  readonly podAccess?: { readonly oidcIssuerUrl: pulumi.Input<string>; readonly namespace: string; readonly serviceAccount: string };
-  /** Tags on every resource that takes them. @default {} */
+  /**
+   * Give this Kubernetes service account blob data access to both containers through workload identity.
+   * @default - no pod access
+   */
+  readonly podAccess?: WorkloadIdentityAccessArgs;
+  /**
+   * Tags on every resource that takes them.
+   * @default {}
+   */
   readonly tags?: Record<string, string>;
 }
 
-/** Pass the region's azure-native provider as `providers: [provider]`: every child goes through it. */
+/** A Kubernetes service account given the store through AKS workload identity. */
+export interface WorkloadIdentityAccessArgs {
+  /**
+   * OIDC issuer URL of the AKS cluster the pods run in.
+   * @default - required, no default
+   */
+  readonly oidcIssuerUrl: pulumi.Input<string>;
+  /**
+   * Namespace of the service account.
+   * @default - required, no default
+   */
+  readonly namespace: string;
+  /**
+   * Name of the service account.
+   * @default - required, no default
+   */
+  readonly serviceAccount: string;
+}
+
+// What TypeScript callers read through getters: resources are not part of the package schema.
+interface StoreChildren {
+  account: storage.StorageAccount;
+  container: storage.BlobContainer;
+  modelContainer: storage.BlobContainer;
+  blobService: storage.BlobServiceProperties;
+}
+const children = new WeakMap<CheckpointStore, StoreChildren>();
+
+/**
+ * The regional Azure Blob store for model weights and checkpoints: a private StorageV2 account (TLS
+ * 1.2+, HTTPS only, Entra ID only), versioning, change feed and soft delete, ZRS or RA-GZRS, reachable
+ * only from the subnets given, optionally encrypted with a customer-managed key, with one container
+ * each for checkpoints and models and optional workload identity access for one service account. The
+ * account, its settings and containers are protected and retained on delete unless data loss is
+ * allowed. Every child goes through the azure-native provider in `opts.provider(s)`.
+ */
 export class CheckpointStore extends pulumi.ComponentResource {
-  public readonly account: storage.StorageAccount;
-  public readonly container: storage.BlobContainer;
-  public readonly modelContainer: storage.BlobContainer;
-  /** The blob service settings (versioning, change feed) object replication requires on both accounts. */
-  public readonly blobService: storage.BlobServiceProperties;
+  /** Name of the storage account. */
+  readonly accountName: pulumi.Output<string>;
+  /** Resource ID of the storage account (the DR primary's object replication destination when this is the peer). */
+  readonly accountId: pulumi.Output<string>;
+  /** Name of the checkpoints container. */
+  readonly containerName: pulumi.Output<string>;
+  /** Name of the model weights container. */
+  readonly modelContainerName: pulumi.Output<string>;
   /** `https://<account>.blob.core.windows.net/<container>`. */
-  public readonly url: pulumi.Output<string>;
-  /** Client ID of the pods' managed identity (the service account's `azure.workload.identity/client-id`). */
-  public readonly clientId?: pulumi.Output<string>;
+  readonly url: pulumi.Output<string>;
+  /** Client ID of the pods' managed identity (the service account's `azure.workload.identity/client-id`; only with podAccess). */
+  readonly clientId?: pulumi.Output<string>;
 
   constructor(name: string, args: CheckpointStoreArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:azure:CheckpointStore", name, {}, opts);
-    const containerName = args.container ?? "checkpoints";
-    const modelContainerName = args.modelContainer ?? "models";
-    const days = args.softDeleteDays ?? 30;
+    const settings = resolveAccountArgs(args);
+    const containerName = settings.container;
+    const modelContainerName = settings.modelContainer;
+    const days = settings.softDeleteDays;
     const tags = args.tags ?? {};
     const rg = args.resourceGroupName;
     const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
     const cmk = args.customerManagedKeyId !== undefined ? this.keyAccess(name, args.customerManagedKeyId, rg, args.location, tags, keep) : undefined;
 
-    this.account = new storage.StorageAccount(
+    const account = new storage.StorageAccount(
       `${name}-account`,
       {
         accountName: args.accountName,
@@ -95,10 +167,10 @@ export class CheckpointStore extends pulumi.ComponentResource {
       // The account can only wrap its key once the identity may use it.
       { ...keep, dependsOn: cmk ? [cmk.grant] : [] },
     );
-    this.blobService = new storage.BlobServiceProperties(
+    const blobService = new storage.BlobServiceProperties(
       `${name}-blob-service`,
       {
-        accountName: this.account.name,
+        accountName: account.name,
         resourceGroupName: rg,
         blobServicesName: "default",
         // Object replication needs versioning on both accounts and the change feed on the source; both
@@ -113,13 +185,36 @@ export class CheckpointStore extends pulumi.ComponentResource {
       keep,
     );
     const container = (resourceName: string, containerName: string) =>
-      new storage.BlobContainer(resourceName, { accountName: this.account.name, resourceGroupName: rg, containerName, publicAccess: "None" }, { ...keep, dependsOn: [this.blobService] });
-    this.container = container(`${name}-container`, containerName);
-    this.modelContainer = container(`${name}-models`, modelContainerName);
+      new storage.BlobContainer(resourceName, { accountName: account.name, resourceGroupName: rg, containerName, publicAccess: "None" }, { ...keep, dependsOn: [blobService] });
+    children.set(this, { account, blobService, container: container(`${name}-container`, containerName), modelContainer: container(`${name}-models`, modelContainerName) });
+    this.accountName = account.name;
+    this.accountId = account.id;
+    this.containerName = pulumi.output(containerName);
+    this.modelContainerName = pulumi.output(modelContainerName);
     // From the chosen name, so the URL is known before the account exists (plans show it).
     this.url = pulumi.output(`https://${args.accountName}.blob.core.windows.net/${containerName}`);
-    if (args.podAccess) this.clientId = this.grantPods(name, args.podAccess, rg, args.location, tags);
-    this.registerOutputs({ account: this.account.name, accountId: this.account.id, url: this.url });
+    if (args.podAccess) this.clientId = this.grantPods(name, args.podAccess, rg, args.location, tags, childDependsOn(opts));
+    this.registerOutputs({ account: this.accountName, accountId: this.accountId, url: this.url });
+  }
+
+  /** The storage account (TypeScript only). */
+  get account(): storage.StorageAccount {
+    return children.get(this)!.account;
+  }
+
+  /** The checkpoints container (TypeScript only). */
+  get container(): storage.BlobContainer {
+    return children.get(this)!.container;
+  }
+
+  /** The model weights container (TypeScript only). */
+  get modelContainer(): storage.BlobContainer {
+    return children.get(this)!.modelContainer;
+  }
+
+  /** The blob service settings (versioning, change feed) object replication requires on both accounts (TypeScript only). */
+  get blobService(): storage.BlobServiceProperties {
+    return children.get(this)!.blobService;
   }
 
   /**
@@ -151,7 +246,15 @@ export class CheckpointStore extends pulumi.ComponentResource {
     return { identityId: identity.id, keyVaultUri, keyName, grant };
   }
 
-  private grantPods(name: string, a: NonNullable<CheckpointStoreArgs["podAccess"]>, rg: pulumi.Input<string>, location: string, tags: Record<string, string>): pulumi.Output<string> {
+  /** `waitFor`: the component's own dependencies (the cluster, for the federated credential). */
+  private grantPods(
+    name: string,
+    a: WorkloadIdentityAccessArgs,
+    rg: pulumi.Input<string>,
+    location: string,
+    tags: Record<string, string>,
+    waitFor: pulumi.Input<pulumi.Resource>[],
+  ): pulumi.Output<string> {
     const child = { parent: this };
     const identity = new managedidentity.UserAssignedIdentity(`${name}-pods`, { resourceGroupName: rg, location, tags }, child);
     new managedidentity.FederatedIdentityCredential(
@@ -163,7 +266,7 @@ export class CheckpointStore extends pulumi.ComponentResource {
         subject: `system:serviceaccount:${a.namespace}:${a.serviceAccount}`,
         audiences: [WORKLOAD_IDENTITY_AUDIENCE],
       },
-      child,
+      { ...child, dependsOn: waitFor },
     );
     // Scoped to the two containers, not the account: the pods need nothing else.
     const roleDefinitionId = this.account.id.apply((id) => `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${BLOB_DATA_CONTRIBUTOR}`);

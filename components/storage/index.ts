@@ -1,18 +1,16 @@
 // Regional model/checkpoint storage: picks the backend from config, builds it, and hands the
 // Kubernetes layer StorageFacts (where the store is, which service account may use it, the operator's
-// checkpoint storage).
+// checkpoint storage). Only the stack's own cloud's store modules are loaded.
+/* eslint-disable @typescript-eslint/no-require-imports -- the other cloud's SDK is never loaded */
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalConfig } from "../core/config";
 import { STORAGE_OUTPUTS } from "../core/regional-outputs";
 import { azureAccountName, containerPairs, PeerStoreExpectation, s3BucketName } from "../core/storage-plan";
 import { ClusterFacts } from "../core/cluster-facts";
 import { NO_STORAGE, StorageFacts } from "../core/storage-facts";
-import { CheckpointStore } from "./blob-store";
 import { AZURE_RWX_CLASS, premiumFileClass } from "./file-storage-class";
-import { CHREK_BASE_PATH, CheckpointVolume } from "./pvc-store";
-import { ObjectReplication } from "./object-replication";
+import { CHREK_BASE_PATH, CHREK_PVC_NAME, CheckpointVolume } from "./pvc-store";
 import { readPeerStore } from "./peer-store";
-import { CheckpointBucket } from "./s3-store";
 
 /**
  * The default ReadWriteMany class: Azure Files premium with Retain (created here, file-storage-class.ts).
@@ -49,27 +47,25 @@ export function buildStorage(
     const waitFor = namespace ? [namespace] : [];
     // The config check requires pvcStorageClass on AWS: only Azure falls back to the class made here.
     const made = s.pvcStorageClass ? undefined : premiumFileClass("checkpoints-files", s.allowDataLoss, facts.provider, [...facts.readyResources]);
-    const vol = new CheckpointVolume("checkpoints", {
-      namespace: c.graph.namespace,
-      storageClassName: s.pvcStorageClass ?? AZURE_RWX_CLASS,
-      size: s.pvcSize,
-      allowDataLoss: s.allowDataLoss,
-      provider: facts.provider,
-      dependsOn: made ? [...waitFor, made] : waitFor,
-    });
+    const pvcName = CHREK_PVC_NAME;
+    const vol = new CheckpointVolume(
+      "checkpoints",
+      { namespace: c.graph.namespace, storageClassName: s.pvcStorageClass ?? AZURE_RWX_CLASS, size: s.pvcSize, pvcName, allowDataLoss: s.allowDataLoss },
+      { provider: facts.provider, dependsOn: made ? [...waitFor, made] : waitFor },
+    );
     return out(
       {
         backend: "pvc",
-        location: vol.pvcName,
-        pvcName: vol.pvcName,
+        location: pvcName,
+        pvcName,
         serviceAccountAnnotations: {},
         podLabels: {},
         env: {},
         // The operator mounts this claim in the pods it checkpoints or restores (platform values).
-        checkpoint: { pvcName: vol.pvcName, basePath: CHREK_BASE_PATH },
+        checkpoint: { pvcName, basePath: CHREK_BASE_PATH },
         resources: [vol],
       },
-      vol.pvcName,
+      pvcName,
     );
   }
 
@@ -83,6 +79,7 @@ export function buildStorage(
       ? readPeerStore(c.dr.peerStack, peerExpectation(c, s.replicateToRegion))
       : undefined;
   if (facts.identity.kind === "eks-pod-identity") {
+    const { CheckpointBucket } = require("./s3-store") as typeof import("./s3-store");
     const name = s.name ?? s3BucketName(c.stack);
     const bucket = new CheckpointBucket(
       "checkpoints",
@@ -118,11 +115,12 @@ export function buildStorage(
         env: { AWS_REGION: c.region },
         resources: [bucket],
       },
-      bucket.bucket.bucket,
-      { ...prefixes, [STORAGE_OUTPUTS.bucketArn]: bucket.bucket.arn, [STORAGE_OUTPUTS.keyArn]: bucket.key.arn },
+      bucket.bucketName,
+      { ...prefixes, [STORAGE_OUTPUTS.bucketArn]: bucket.bucketArn, [STORAGE_OUTPUTS.keyArn]: bucket.keyArn },
     );
   }
 
+  const { CheckpointStore } = require("./blob-store") as typeof import("./blob-store");
   const accountName = s.name ?? azureAccountName(c.stack);
   const store = new CheckpointStore(
     "checkpoints",
@@ -144,19 +142,20 @@ export function buildStorage(
     inRegion,
   );
   if (peer) {
+    const { ObjectReplication } = require("./object-replication") as typeof import("./object-replication");
     new ObjectReplication(
       "checkpoints-replication",
       {
-        sourceAccountId: store.account.id,
+        sourceAccountId: store.accountId,
         // The chosen name (known in a preview); the account ID below orders the policy after the account.
         sourceAccountName: accountName,
         sourceResourceGroupName: facts.identity.resourceGroupName,
         destination: peer.apply((p) => ({ accountId: p.accountId!, accountName: p.store, resourceGroup: p.resourceGroup!, subscriptionId: p.subscriptionId!, location: p.region })),
         rules: peer.apply((p) => containerPairs(s, p)),
-        sourceReady: [store.blobService, store.container, store.modelContainer],
         allowDataLoss: s.allowDataLoss,
       },
-      inRegion,
+      // The source policy waits for the source containers and blob service settings.
+      { ...inRegion, dependsOn: [store.blobService, store.container, store.modelContainer] },
     );
   }
   return out(
@@ -170,8 +169,8 @@ export function buildStorage(
       env: {},
       resources: [store],
     },
-    store.account.name,
-    { ...prefixes, [STORAGE_OUTPUTS.accountId]: store.account.id },
+    store.accountName,
+    { ...prefixes, [STORAGE_OUTPUTS.accountId]: store.accountId },
   );
 }
 

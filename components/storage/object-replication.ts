@@ -14,6 +14,7 @@ import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { ContainerPair, dataProtection, ruleIdFor } from "../core/storage-plan";
+import { childDependsOn } from "./child-depends-on";
 
 export interface ObjectReplicationArgs {
   /** This (source) account: resource ID, name and resource group. */
@@ -30,8 +31,6 @@ export interface ObjectReplicationArgs {
   }>;
   /** One rule per pair: a container here and the peer's container it is copied into. */
   readonly rules: pulumi.Input<readonly ContainerPair[]>;
-  /** What must exist before the source policy (the source containers and blob service settings). @default [] */
-  readonly sourceReady?: readonly pulumi.Resource[];
   /** Drop protect/retainOnDelete on both policies. @default false */
   readonly allowDataLoss?: boolean;
 }
@@ -40,7 +39,10 @@ export interface ObjectReplicationArgs {
 export const COPY_EXISTING_BLOBS = "1601-01-01T00:00:00Z";
 const REPLACE_ON = ["rules", "sourceAccount", "destinationAccount"];
 
-/** Pass the region's azure-native provider as `providers: [provider]`; the peer's account gets its own. */
+/**
+ * Pass the region's azure-native provider as `providers: [provider]`; the peer's account gets its own.
+ * The source policy waits for `opts.dependsOn` (the source containers and blob service settings).
+ */
 export class ObjectReplication extends pulumi.ComponentResource {
   public readonly destinationPolicy: storage.ObjectReplicationPolicy;
   public readonly sourcePolicy: storage.ObjectReplicationPolicy;
@@ -88,7 +90,7 @@ export class ObjectReplication extends pulumi.ComponentResource {
         rules: pulumi.all([rules, generated]).apply(([rs, [, returned]]) => rs.map((r) => ({ ...r, ruleId: ruleIdFor(r, returned) }))),
         metrics: { enabled: true },
       },
-      { ...keep, dependsOn: [d, ...(args.sourceReady ?? [])], replaceOnChanges: [...REPLACE_ON, "objectReplicationPolicyId"], deleteBeforeReplace: true },
+      { ...keep, dependsOn: childDependsOn(opts, d), replaceOnChanges: [...REPLACE_ON, "objectReplicationPolicyId"], deleteBeforeReplace: true },
     );
     this.registerOutputs({ policyId: d.policyId });
   }

@@ -15,6 +15,9 @@ const ARGS: Record<string, string> = {
   DynamoPlatform: "DynamoPlatformArgs",
   HaGraph: "HaGraphArgs",
   Observability: "ObservabilityArgs",
+  CheckpointStore: "CheckpointStoreArgs",
+  CheckpointBucket: "CheckpointBucketArgs",
+  CheckpointVolume: "CheckpointVolumeArgs",
   GlobalRouting: "GlobalRoutingArgs",
 };
 

@@ -11,6 +11,7 @@ import { packageSchema, Prop, Schema } from "./schema";
 const REGION_INPUTS = ["allowDataLoss", "capacity", "cluster", "gpuPool", "region", "stackName", "tags", "zones"];
 const REGIONS = ["AwsRegion", "AzureRegion"];
 const K8S = ["DynamoPlatform", "HaGraph", "Observability"];
+const STORAGE = ["CheckpointStore", "CheckpointBucket", "CheckpointVolume"];
 const GLOBAL = ["GlobalRouting"];
 
 /** Every property of a type the schema reaches from `prop`, nested types included, each with its path. */
@@ -37,8 +38,8 @@ describe("component package schema", function () {
     assert.strictEqual(schema.version, root.version, "provider/package.json version must follow package.json");
   });
 
-  it("has the regions, the Kubernetes-layer components and global routing as components, each described", () => {
-    assert.deepStrictEqual(Object.keys(schema.resources).sort(), [...REGIONS, ...K8S, ...GLOBAL].map((c) => `dynamo-ha:index:${c}`).sort());
+  it("has the regions, the Kubernetes-layer components, the checkpoint stores and global routing as components, each described", () => {
+    assert.deepStrictEqual(Object.keys(schema.resources).sort(), [...REGIONS, ...K8S, ...STORAGE, ...GLOBAL].map((c) => `dynamo-ha:index:${c}`).sort());
     for (const r of Object.values(schema.resources)) {
       assert.strictEqual(r.isComponent, true);
       assert.ok(r.description && r.description.length > 40);
@@ -146,8 +147,44 @@ describe("component package schema", function () {
     assert.strictEqual(r.properties.regionStacks.type, "array");
   });
 
-  it("describes every input, nested field and output of the Kubernetes-layer and global components", () => {
-    for (const c of [...K8S, ...GLOBAL]) {
+  it("gives CheckpointStore the account's settings, workload identity access as a named type, and the account's names as outputs", () => {
+    const r = schema.resources["dynamo-ha:index:CheckpointStore"];
+    assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), [
+      "accountName", "allowDataLoss", "allowedSubnetIds", "container", "customerManagedKeyId", "geoRedundant", "location", "modelContainer",
+      "podAccess", "resourceGroupName", "softDeleteDays", "tags",
+    ]);
+    assert.deepStrictEqual(r.requiredInputs.slice().sort(), ["accountName", "location", "resourceGroupName"]);
+    assert.deepStrictEqual([r.inputProperties.allowedSubnetIds.type, r.inputProperties.allowedSubnetIds.items?.type], ["array", "string"]);
+    assert.strictEqual(r.inputProperties.podAccess.$ref, "#/types/dynamo-ha:index:WorkloadIdentityAccessArgs");
+    assert.deepStrictEqual(schema.types["dynamo-ha:index:WorkloadIdentityAccessArgs"].required?.slice().sort(), ["namespace", "oidcIssuerUrl", "serviceAccount"]);
+    assert.deepStrictEqual(Object.keys(r.properties).sort(), ["accountId", "accountName", "clientId", "containerName", "modelContainerName", "url"]);
+    assert.deepStrictEqual(r.required?.slice().sort(), ["accountId", "accountName", "containerName", "modelContainerName", "url"], "the client ID exists only with podAccess");
+  });
+
+  it("gives CheckpointBucket the bucket's settings, replication and Pod Identity access as named types, and the bucket's names as outputs", () => {
+    const r = schema.resources["dynamo-ha:index:CheckpointBucket"];
+    assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), [
+      "accessLogDays", "allowDataLoss", "bucketName", "modelPrefix", "noncurrentVersionDays", "podAccess", "prefix", "region", "replication", "tags",
+    ]);
+    assert.deepStrictEqual(r.requiredInputs.slice().sort(), ["bucketName", "region"]);
+    assert.strictEqual(r.inputProperties.replication.$ref, "#/types/dynamo-ha:index:BucketReplicationArgs");
+    assert.deepStrictEqual(schema.types["dynamo-ha:index:BucketReplicationArgs"].required?.slice().sort(), ["destinationBucketArn", "destinationKeyArn", "region"]);
+    assert.strictEqual(r.inputProperties.podAccess.$ref, "#/types/dynamo-ha:index:PodIdentityAccessArgs");
+    assert.deepStrictEqual(schema.types["dynamo-ha:index:PodIdentityAccessArgs"].required?.slice().sort(), ["clusterName", "namespace", "serviceAccount"]);
+    assert.deepStrictEqual(Object.keys(r.properties).sort(), ["accessLogBucketName", "bucketArn", "bucketName", "keyArn", "podRoleArn", "uri"]);
+    assert.deepStrictEqual(r.required?.slice().sort(), ["accessLogBucketName", "bucketArn", "bucketName", "keyArn", "uri"], "the pod role exists only with podAccess");
+  });
+
+  it("gives CheckpointVolume the claim's settings with namespace and class required, and no provider or dependency among its inputs", () => {
+    const r = schema.resources["dynamo-ha:index:CheckpointVolume"];
+    assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), ["allowDataLoss", "labels", "namespace", "pvcName", "size", "storageClassName"]);
+    assert.deepStrictEqual(r.requiredInputs.slice().sort(), ["namespace", "storageClassName"]);
+    assert.strictEqual(r.inputProperties.labels.type, "object");
+    assert.deepStrictEqual(Object.keys(r.properties).sort(), ["namespace", "pvcName", "size"]);
+  });
+
+  it("describes every input, nested field and output of the Kubernetes-layer, storage and global components", () => {
+    for (const c of [...K8S, ...STORAGE, ...GLOBAL]) {
       const r = schema.resources[`dynamo-ha:index:${c}`];
       for (const [k, p] of Object.entries(r.inputProperties)) {
         for (const [path, q] of reachable(schema, `${c}.${k}`, p)) assert.ok(q.description, `${path} has no description`);
