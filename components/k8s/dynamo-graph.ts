@@ -6,7 +6,7 @@ import { imageHasPinnedTag } from "../core/config/checks/kubernetes";
 import { ConfigError, show } from "../core/config/schema";
 import { graphSection } from "../core/config/sections/graph";
 import { VERSIONS } from "../core/versions";
-import { childDependsOn } from "./child-depends-on";
+import { childDependsOn } from "../core/child-depends-on";
 import { Backend, ComponentPlan, DEFAULT_GRACE_SECONDS, graphComponents, GraphSettings } from "./graph-settings";
 import { graphObject, GraphPlacement, GraphStorage, NO_GRAPH_STORAGE } from "./graph-spec";
 import { componentPdb } from "./pdb";

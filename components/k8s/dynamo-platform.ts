@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { platformSection } from "../core/config/sections/platform";
 import { dataProtection } from "../core/storage-plan";
 import { VERSIONS } from "../core/versions";
-import { childDependsOn } from "./child-depends-on";
+import { childDependsOn } from "../core/child-depends-on";
 import { dynamoCrds } from "./crds";
 import { OPERATOR_POSTRENDER, operatorMetricsService, operatorPdb } from "./operator-ha";
 import { PLATFORM_RELEASE, platformValues, PlatformValuesInput } from "./platform-values";

@@ -8,7 +8,7 @@ import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { dataProtection } from "../core/storage-plan";
-import { childDependsOn } from "./child-depends-on";
+import { childDependsOn } from "../core/child-depends-on";
 import { resolveAccountArgs } from "./store-args";
 import { accountEncryption, accountNetworkRules, CRYPTO_SERVICE_ENCRYPTION_USER, keyVaultUriOf } from "./account-security";
 

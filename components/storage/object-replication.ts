@@ -14,7 +14,7 @@ import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { ContainerPair, dataProtection, ruleIdFor } from "../core/storage-plan";
-import { childDependsOn } from "./child-depends-on";
+import { childDependsOn } from "../core/child-depends-on";
 
 export interface ObjectReplicationArgs {
   /** This (source) account: resource ID, name and resource group. */

@@ -2,7 +2,7 @@
 // mounts the same volume at /checkpoints.
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
-import { childDependsOn } from "./child-depends-on";
+import { childDependsOn } from "../core/child-depends-on";
 import { dataProtection } from "../core/storage-plan";
 import { resolveVolumeArgs } from "./store-args";
 

@@ -12,7 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { dataProtection, kmsAliasFor, s3BucketArn, s3LogBucketName } from "../core/storage-plan";
 import { ACCESS_LOG_PREFIX, AccessLogBucket } from "./access-log-bucket";
 import { resolveBucketArgs } from "./store-args";
-import { childDependsOn } from "./child-depends-on";
+import { childDependsOn } from "../core/child-depends-on";
 import { asTrustPolicy, checkpointKeyPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
 
 export interface CheckpointBucketArgs {

@@ -5,7 +5,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { DynamoPlatform, HaGraph } from "../../components";
 import { VERSIONS } from "../../components/core/versions";
-import { childDependsOn } from "../../components/k8s/child-depends-on";
+import { childDependsOn } from "../../components/core/child-depends-on";
 import { resolveHaGraphArgs } from "../../components/k8s/dynamo-graph";
 import { resolvePlatformArgs } from "../../components/k8s/dynamo-platform";
 import { DEFAULT_GRACE_SECONDS, resolveGraph } from "../../components/k8s/graph-settings";

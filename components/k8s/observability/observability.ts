@@ -4,7 +4,7 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as helm from "@pulumi/kubernetes/helm/v3/release";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../../core/versions";
-import { childDependsOn } from "../child-depends-on";
+import { childDependsOn } from "../../core/child-depends-on";
 import { buildPrometheusRule } from "./alerts";
 import { dashboardConfigMaps } from "./dashboards";
 import { buildMonitors, selectionLabels } from "./monitors";
