@@ -1,36 +1,46 @@
 // A regional stack loads only its own cloud's SDK: an EKS plan loads no @pulumi/azure-native module and
 // an AKS plan no @pulumi/aws module. Each plan runs in a fresh process, so nothing another spec loaded
-// hides or fakes a load.
+// hides or fakes a load; the two processes run side by side.
 import * as assert from "assert";
-import { execFileSync } from "child_process";
+import { execFile } from "child_process";
 import * as path from "path";
+import { promisify } from "util";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 
 const RUN = path.join(PROJECT_ROOT, "dist", "tools", "plan", "run.js");
+const SDKS = ["@pulumi/aws", "@pulumi/azure-native"] as const;
+type Loaded = Record<(typeof SDKS)[number], string[]>;
 
-/** The `node_modules/<pkg>/…` modules in the require cache after planning `stack` (policy pack off). */
-function loadedAfterPlan(stack: string, pkg: string): string[] {
+/** The `node_modules/<sdk>/…` modules in the require cache after planning `stack` (policy pack off). */
+async function loadedAfterPlan(stack: string): Promise<Loaded> {
   const script = `
     const { plan } = require(${JSON.stringify(RUN)});
     plan(${JSON.stringify(stack)}, { policy: false }).then((p) => {
-      const mods = Object.keys(require.cache).filter((m) => m.split(require("path").sep).join("/").includes("/node_modules/${pkg}/"));
-      process.stdout.write(JSON.stringify({ resources: p.resources.length, mods }));
+      const mods = Object.keys(require.cache).map((m) => m.split(require("path").sep).join("/"));
+      const of = (sdk) => mods.filter((m) => m.includes("/node_modules/" + sdk + "/"));
+      process.stdout.write(JSON.stringify({ resources: p.resources.length, loaded: { ${SDKS.map((s) => `${JSON.stringify(s)}: of(${JSON.stringify(s)})`).join(", ")} } }));
     });`;
-  const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" })) as { resources: number; mods: string[] };
+  const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  const out = JSON.parse(stdout) as { resources: number; loaded: Loaded };
   assert.ok(out.resources > 10, `${stack} planned ${out.resources} resources`);
-  return out.mods;
+  return out.loaded;
 }
 
 describe("a regional stack loads only its own cloud's SDK", function () {
   this.timeout(120000);
+  let eks: Loaded;
+  let aks: Loaded;
+  before(async () => {
+    [eks, aks] = await Promise.all([loadedAfterPlan("eks-us-east-1"), loadedAfterPlan("aks-eastus2")]);
+  });
 
   it("eks-us-east-1 loads @pulumi/aws and nothing under @pulumi/azure-native", () => {
-    assert.ok(loadedAfterPlan("eks-us-east-1", "@pulumi/aws").length > 0, "the probe sees the stack's own SDK");
-    assert.deepStrictEqual(loadedAfterPlan("eks-us-east-1", "@pulumi/azure-native"), []);
+    assert.ok(eks["@pulumi/aws"].length > 0, "the probe sees the stack's own SDK");
+    assert.deepStrictEqual(eks["@pulumi/azure-native"], []);
   });
 
   it("aks-eastus2 loads @pulumi/azure-native and nothing under @pulumi/aws", () => {
-    assert.ok(loadedAfterPlan("aks-eastus2", "@pulumi/azure-native").length > 0, "the probe sees the stack's own SDK");
-    assert.deepStrictEqual(loadedAfterPlan("aks-eastus2", "@pulumi/aws"), []);
+    assert.ok(aks["@pulumi/azure-native"].length > 0, "the probe sees the stack's own SDK");
+    assert.deepStrictEqual(aks["@pulumi/aws"], []);
   });
 });
