@@ -48,7 +48,7 @@ export function buildFrontendEdge(c: RegionalConfig, region: RegionLayer, kube: 
         nodePort: e.aws.nodePort,
         // Checked in config: set whenever the edge is on AWS.
         certificateArn: e.aws.certificateArn!,
-        jwt: { issuer: e.aws.jwtIssuer!, jwksEndpoint: e.aws.jwksEndpoint!, audiences: e.aws.audiences },
+        jwt: { issuer: e.aws.jwtIssuer!, jwksEndpoint: e.aws.jwksEndpoint!, audiences: e.aws.audiences, audienceFormat: e.aws.audienceFormat },
       },
       { ...providers, dependsOn: [...kube.frontend.services] },
     );

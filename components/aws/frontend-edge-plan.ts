@@ -45,6 +45,8 @@ export interface JwtSettings {
   readonly jwksEndpoint: string;
   /** Accepted `aud` values; empty checks none. */
   readonly audiences: readonly string[];
+  /** How tokens carry `aud`. @default "single-string" */
+  readonly audienceFormat?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function jwtValidation(j: JwtSettings): { issuer: string; jwksEndpoint: s
   return {
     issuer: j.issuer,
     jwksEndpoint: j.jwksEndpoint,
-    ...(j.audiences.length > 0 ? { additionalClaims: [{ name: "aud", format: "single-string", values: [...j.audiences] }] } : {}),
+    ...(j.audiences.length > 0 ? { additionalClaims: [{ name: "aud", format: j.audienceFormat ?? "single-string", values: [...j.audiences] }] } : {}),
   };
 }
 

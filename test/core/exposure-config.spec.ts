@@ -39,6 +39,7 @@ describe("exposure.edge config", () => {
     assert.match(errorOf(e({ ...AWS, certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.certificateArn: must be an ACM certificate ARN/);
     assert.match(errorOf(e({ ...AWS, jwksEndpoint: "http://idp.example.com/jwks" }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.jwksEndpoint: must be an https URL/);
     assert.match(errorOf(e({ ...AWS, jwtIssuer: undefined }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.jwtIssuer: /);
+    assert.match(errorOf(e({ ...AWS, audienceFormat: "csv" }), "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.audienceFormat: .*single-string.*string-array.*space-separated-values/);
     const adopted = { ...e(AWS), "dynamo-ha:cluster": JSON.stringify({ existingSubnetIds: ["subnet-1", "subnet-2", "subnet-3"] }) };
     assert.match(errorOf(adopted, "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.aws\.publicSubnetIds: adopted subnets/);
   });
@@ -61,6 +62,8 @@ describe("edge values (pure)", () => {
     const j = { issuer: "https://i/", jwksEndpoint: "https://i/jwks", audiences: [] };
     assert.deepStrictEqual(jwtValidation(j), { issuer: "https://i/", jwksEndpoint: "https://i/jwks" });
     assert.deepStrictEqual(jwtValidation({ ...j, audiences: ["api"] }).additionalClaims, [{ name: "aud", format: "single-string", values: ["api"] }]);
+    // Issuers that put `aud` in a JSON array need the array format.
+    assert.deepStrictEqual(jwtValidation({ ...j, audiences: ["api"], audienceFormat: "string-array" }).additionalClaims, [{ name: "aud", format: "string-array", values: ["api"] }]);
     assert.deepStrictEqual(listenerActions(j, "tg").map((a) => [a.type, a.order]), [["jwt-validation", 1], ["forward", 2]]);
     assert.deepStrictEqual(healthRuleConditions("/health")[0], { pathPattern: { values: ["/health"] } });
   });

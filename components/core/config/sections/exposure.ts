@@ -1,6 +1,9 @@
 import { IPV4_CIDR, NETWORK_CIDR } from "../grammar";
 import { bool, enumOf, int, list, obj, secret, str } from "../schema";
 
+/** The claim formats the ALB's JWT validation compares with (ELB API, JwtValidationActionAdditionalClaim). */
+export const JWT_CLAIM_FORMATS = ["single-string", "string-array", "space-separated-values"] as const;
+
 /** An ACM certificate ARN (arn:<partition>:acm:<region>:<12-digit account>:certificate/<id>). */
 export const ACM_CERTIFICATE_ARN = /^arn:aws(-cn|-us-gov|-iso[a-z]?)?:acm:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+:\d{12}:certificate\/[A-Za-z0-9-]{1,128}$/;
 /** An https URL with a host, no fragment, RFC 3986 characters only (ALB JWT issuer and JWKS endpoint). */
@@ -30,6 +33,10 @@ export const edgeSection = obj(
         jwtIssuer: str({ doc: "Issuer (`iss`) of the JWTs the ALB accepts (RS256 bearer tokens from your identity provider).", defaultText: "none", pattern: HTTPS_URL, patternText: "an https URL" }),
         jwksEndpoint: str({ doc: "JWKS endpoint of that issuer (full https URL; at most 10 keys, 150 KB).", defaultText: "none", pattern: HTTPS_URL, patternText: "an https URL" }),
         audiences: list(str({ doc: "audience", pattern: /^[\x21-\x7e]{1,256}$/, patternText: "printable ASCII without spaces, ≤ 256 characters" }), { doc: "Accepted `aud` claim values; empty checks no audience.", default: [], distinct: true, what: "audiences" }),
+        audienceFormat: enumOf(JWT_CLAIM_FORMATS, {
+          doc: "How the tokens carry `aud`: one string (most issuers), a JSON array, or space-separated values (ALB JwtValidationActionAdditionalClaim.Format).",
+          default: "single-string",
+        }),
         publicSubnetIds: list(str({ doc: "subnet id", pattern: /^subnet-[0-9a-f]{1,17}$/, patternText: "a subnet id like \"subnet-0123456789abcdef0\" (at most 17 hex digits)" }), {
           doc: "Public subnets of the ALB (one per zone); required with cluster.existingSubnetIds, else the created VPC's public subnets.",
           default: [],
