@@ -17,9 +17,10 @@ export type RoutingServiceComponent = Route53Routing | FrontDoorRouting | Traffi
 const services = new WeakMap<GlobalRouting, RoutingServiceComponent>();
 
 /**
- * The service component and the StackReferences sat at the stack root before GlobalRouting grouped
- * them: the alias keeps their old URNs, so `pulumi up` on an existing global stack moves them instead
- * of replacing them (their children follow their parent's alias).
+ * The service component sat at the stack root before GlobalRouting grouped it: the alias keeps its old
+ * URN, so `pulumi up` on an existing global stack moves it and its children (they follow their
+ * parent's alias) instead of replacing them. StackReferences are read, not created: a read carries no
+ * aliases, so a preview shows them read anew under GlobalRouting, which changes only the state.
  */
 function movedFromRoot(): pulumi.Alias[] {
   // Read when the component is built: the stack resource exists only once the program runs.

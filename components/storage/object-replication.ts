@@ -49,8 +49,11 @@ export class ObjectReplication extends pulumi.ComponentResource {
 
   constructor(name: string, args: ObjectReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:azure:ObjectReplication", name, {}, opts);
-    // Guard rails of the DR copy: deleting either policy stops replication without a word.
-    const keep = { parent: this, ...dataProtection(args.allowDataLoss ?? false) };
+    // Guard rails of the DR copy: deleting either policy stops replication without a word, so both are
+    // protected. Not retained: a policy left behind in Azure keeps the peer's containers read-only and
+    // blocks a new policy for the pair (one per source/destination pair), which failover and a changed
+    // pair both need gone (docs/dr.md, failover).
+    const keep = { parent: this, protect: dataProtection(args.allowDataLoss ?? false).protect };
     const dst = pulumi.output(args.destination);
     // Without minCreationTime Azure copies only blobs created after the policy; this date copies what the
     // containers already hold too (ObjectReplicationPolicyFilter.minCreationTime, "1601-01-01T00:00:00Z" = all).
@@ -73,8 +76,10 @@ export class ObjectReplication extends pulumi.ComponentResource {
         metrics: { enabled: true },
       },
       // An update would PUT to ".../default" again (the provider rebuilds the id from its inputs) and lose
-      // the generated policy id the source policy carries: a changed pair is replaced, old one first.
-      { ...keep, provider: peer, replaceOnChanges: REPLACE_ON, deleteBeforeReplace: true },
+      // the generated policy id the source policy carries: a changed pair is replaced, old one first
+      // (protect makes that an explicit step: `pulumi state unprotect`). Azure refuses a rule whose
+      // containers do not exist yet: it waits for opts.dependsOn too.
+      { ...keep, provider: peer, replaceOnChanges: REPLACE_ON, deleteBeforeReplace: true, dependsOn: childDependsOn(opts) },
     );
     const d = this.destinationPolicy;
     // Known only once Azure has answered the destination's PUT: unknown in a preview of a new pair.
@@ -87,11 +92,20 @@ export class ObjectReplication extends pulumi.ComponentResource {
         objectReplicationPolicyId: d.policyId,
         sourceAccount: args.sourceAccountId,
         destinationAccount: dst.accountId,
-        rules: pulumi.all([rules, generated]).apply(([rs, [, returned]]) => rs.map((r) => ({ ...r, ruleId: ruleIdFor(r, returned) }))),
+        rules: pulumi.all([rules, generated]).apply(([rs, [, returned]]) => rs.map((r) => ({ ...r, ruleId: generatedRuleId(r, returned) }))),
         metrics: { enabled: true },
       },
       { ...keep, dependsOn: childDependsOn(opts, d), replaceOnChanges: [...REPLACE_ON, "objectReplicationPolicyId"], deleteBeforeReplace: true },
     );
     this.registerOutputs({ policyId: d.policyId });
+  }
+}
+
+/** The rule ID Azure generated for a container pair; a missing one fails the run with one line. */
+function generatedRuleId(pair: ContainerPair, returned: Parameters<typeof ruleIdFor>[1]): string {
+  try {
+    return ruleIdFor(pair, returned);
+  } catch (e) {
+    throw new pulumi.RunError((e as Error).message);
   }
 }

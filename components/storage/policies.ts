@@ -30,12 +30,15 @@ export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
   });
 }
 
-/** Serving pods: list their prefixes, read/write objects under them, and use the bucket's key; nothing else. */
-export function servingAccessPolicy(bucketArn: string, prefixes: readonly string[], kmsKeyArn: string): PolicyDocument {
+/**
+ * Serving pods: list their prefixes, read/write objects under them, and use the bucket's key only
+ * through S3 (`s3ViaService` of the bucket's region); nothing else.
+ */
+export function servingAccessPolicy(bucketArn: string, prefixes: readonly string[], kmsKeyArn: string, s3Service: string): PolicyDocument {
   return doc(
     { Sid: "ListPrefix", Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringLike: { "s3:prefix": prefixes.flatMap((p) => [`${p}/*`, p]) } } },
     { Sid: "ObjectsUnderPrefix", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: prefixes.map((p) => `${bucketArn}/${p}/*`) },
-    { Sid: "UseBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: kmsKeyArn },
+    { Sid: "UseBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: kmsKeyArn, Condition: { StringEquals: { "kms:ViaService": s3Service } } },
   );
 }
 
@@ -59,30 +62,25 @@ export function s3ReplicationTrustPolicy(): PolicyDocument {
   return doc({ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole", Resource: "*" });
 }
 
+/** The partition of an ARN (`arn:<partition>:…`). */
+export function arnPartition(arn: string): string {
+  return arn.split(":")[1] ?? "aws";
+}
+
 /** The regional S3 endpoint KMS sees as kms:ViaService (China regions end in amazonaws.com.cn). */
 export function s3ViaService(partition: string, region: string): string {
   return `s3.${region}.${partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
 }
 
 /**
- * The checkpoint key: the account administers it through IAM (accountAdminStatement), and principals
- * of this account may use it only through S3 in this region (kms:ViaService + kms:CallerAccount), the
- * shape of the AWS managed aws/s3 key's policy (AWS KMS Developer Guide, conditions-kms.html,
- * "kms:ViaService" and "kms:CallerAccount"). The serving pods' and replication roles' IAM policies
- * name the key as today; no principal outside the account is named.
+ * The checkpoint key's policy: the account administers and uses it through IAM, nothing else (the
+ * default key policy's one statement, written out). Who may use the key is then exactly who has an IAM
+ * grant for it: the serving pods' role and the replication role, each only through S3
+ * (kms:ViaService on their grants). A statement for every principal of the account through S3 would
+ * let anyone with s3:GetObject read the data without any KMS grant.
  */
-export function checkpointKeyPolicy(o: KeyOwner & { readonly region: string }): PolicyDocument {
-  return doc(
-    { ...accountAdminStatement(o), Resource: "*" },
-    {
-      Sid: "UseThroughS3InThisAccount",
-      Effect: "Allow",
-      Principal: { AWS: "*" },
-      Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
-      Resource: "*",
-      Condition: { StringEquals: { "kms:CallerAccount": o.accountId, "kms:ViaService": s3ViaService(o.partition, o.region) } },
-    },
-  );
+export function checkpointKeyPolicy(o: KeyOwner): PolicyDocument {
+  return doc({ ...accountAdminStatement(o), Resource: "*" });
 }
 
 /**
@@ -113,6 +111,9 @@ export function replicationPolicy(a: {
   sourceKeyArn: string;
   /** The peer's key, by ARN from its stack outputs: the only key replicas may be encrypted with. */
   destinationKeyArn: string;
+  /** S3 in the source and the destination region (`s3ViaService`): the keys are used only through it. */
+  sourceS3Service: string;
+  destinationS3Service: string;
 }): PolicyDocument {
   return doc(
     { Sid: "ReadSourceConfig", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: a.sourceBucketArn },
@@ -123,8 +124,8 @@ export function replicationPolicy(a: {
       Resource: `${a.sourceBucketArn}/*`,
     },
     { Sid: "WriteReplicas", Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: `${a.destinationBucketArn}/*` },
-    { Sid: "DecryptSource", Effect: "Allow", Action: "kms:Decrypt", Resource: a.sourceKeyArn },
-    { Sid: "EncryptReplicas", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: a.destinationKeyArn },
+    { Sid: "DecryptSource", Effect: "Allow", Action: "kms:Decrypt", Resource: a.sourceKeyArn, Condition: { StringEquals: { "kms:ViaService": a.sourceS3Service } } },
+    { Sid: "EncryptReplicas", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: a.destinationKeyArn, Condition: { StringEquals: { "kms:ViaService": a.destinationS3Service } } },
   );
 }
 

@@ -13,7 +13,7 @@ import { dataProtection, kmsAliasFor, s3BucketArn, s3LogBucketName } from "../co
 import { ACCESS_LOG_PREFIX, AccessLogBucket } from "./access-log-bucket";
 import { resolveBucketArgs } from "./store-args";
 import { childDependsOn } from "../core/child-depends-on";
-import { asTrustPolicy, checkpointKeyPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
+import { arnPartition, asTrustPolicy, checkpointKeyPolicy, podIdentityTrustPolicy, replicationPolicy, s3ReplicationTrustPolicy, s3ViaService, servingAccessPolicy, tlsOnlyBucketPolicy } from "./policies";
 
 export interface CheckpointBucketArgs {
   /**
@@ -162,7 +162,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
 
     // Losing the key loses every object it encrypted: the key is protected like the bucket. Its policy
     // is explicit (checkpointKeyPolicy) instead of the implicit default.
-    const keyPolicy = pulumi.all([partition, accountId]).apply(([p, a]) => JSON.stringify(checkpointKeyPolicy({ partition: p, accountId: a, region })));
+    const keyPolicy = pulumi.all([partition, accountId]).apply(([p, a]) => JSON.stringify(checkpointKeyPolicy({ partition: p, accountId: a })));
     const key = new kms.Key(
       `${name}-key`,
       { description: `${args.bucketName} checkpoints`, enableKeyRotation: true, deletionWindowInDays: 30, policy: keyPolicy, region, tags },
@@ -277,7 +277,18 @@ export class CheckpointBucket extends pulumi.ComponentResource {
         role: role.id,
         policy: pulumi
           .all([this.bucketArn, t.destinationBucketArn, this.keyArn, t.destinationKeyArn])
-          .apply(([src, dst, key, dstKey]) => JSON.stringify(replicationPolicy({ sourceBucketArn: src, destinationBucketArn: dst, sourceKeyArn: key, destinationKeyArn: dstKey }))),
+          .apply(([src, dst, key, dstKey]) =>
+            JSON.stringify(
+              replicationPolicy({
+                sourceBucketArn: src,
+                destinationBucketArn: dst,
+                sourceKeyArn: key,
+                destinationKeyArn: dstKey,
+                sourceS3Service: s3ViaService(arnPartition(src), region),
+                destinationS3Service: s3ViaService(arnPartition(src), t.region),
+              }),
+            ),
+          ),
       },
       kept,
     );
@@ -316,7 +327,7 @@ export class CheckpointBucket extends pulumi.ComponentResource {
     const role = new iam.Role(`${name}-pods`, { assumeRolePolicy: trust, tags }, child);
     new iam.RolePolicy(
       `${name}-pods`,
-      { role: role.id, policy: pulumi.all([this.bucketArn, this.keyArn]).apply(([b, k]) => JSON.stringify(servingAccessPolicy(b, prefixes, k))) },
+      { role: role.id, policy: pulumi.all([this.bucketArn, this.keyArn]).apply(([b, k]) => JSON.stringify(servingAccessPolicy(b, prefixes, k, s3ViaService(arnPartition(b), region)))) },
       child,
     );
     new eks.PodIdentityAssociation(`${name}-pods`, { clusterName: a.clusterName, namespace: a.namespace, serviceAccount: a.serviceAccount, roleArn: role.arn, region, tags }, { ...child, dependsOn: waitFor });

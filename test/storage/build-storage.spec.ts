@@ -104,15 +104,15 @@ describe("regional storage: S3 (dynamo-ha:aws:CheckpointBucket)", () => {
     assert.strictEqual(loose.one("aws:s3/bucket:Bucket", "checkpoints-bucket").inputs.forceDestroy, true);
   });
 
-  it("the checkpoint key has an explicit policy: the account through IAM, use only through S3 in this region and account", async () => {
+  it("the checkpoint key has an explicit policy (the account, through IAM); the pods use it only through S3", async () => {
     const p = await s3({ storage: {} });
     const key = p.one("aws:kms/key:Key");
     assert.strictEqual(key.inputs.enableKeyRotation, true);
     const policy = JSON.parse(String(key.inputs.policy));
-    assert.deepStrictEqual(policy.Statement[0].Principal, { AWS: "arn:aws:iam::111122223333:root" });
-    const use = policy.Statement.find((s: { Sid: string }) => s.Sid === "UseThroughS3InThisAccount");
-    assert.deepStrictEqual(use.Condition, { StringEquals: { "kms:CallerAccount": "111122223333", "kms:ViaService": "s3.us-east-1.amazonaws.com" } });
-    assert.ok(!policy.Statement.some((s: { Action: string | string[] }) => s.Action === "kms:*" && s !== policy.Statement[0]), "only the account statement holds kms:*");
+    assert.deepStrictEqual(policy.Statement.map((s: { Principal: unknown }) => s.Principal), [{ AWS: "arn:aws:iam::111122223333:root" }]);
+    const pods = JSON.parse(String(p.of("aws:iam/rolePolicy:RolePolicy").find((r) => r.name === "checkpoints-pods")!.inputs.policy));
+    const use = pods.Statement.find((s: { Sid: string }) => s.Sid === "UseBucketKey");
+    assert.deepStrictEqual(use.Condition, { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } });
   });
 
   it("server access logs go to a private SSE-S3 log bucket only S3 log delivery for this bucket may write to", async () => {
@@ -215,12 +215,16 @@ describe("regional storage: Azure Blob (dynamo-ha:azure:CheckpointStore)", () =>
   it("geo-redundant (RA-GZRS) only when asked, independent of replication; protection on by default, off with allowDataLoss", async () => {
     const geo = await blob({ storage: { geoRedundant: true } });
     assert.deepStrictEqual(geo.one("azure-native:storage:StorageAccount").inputs.sku, { name: "Standard_RAGZRS" });
-    const kept = ["azure-native:storage:StorageAccount", "azure-native:storage:BlobServiceProperties", "azure-native:storage:BlobContainer", "azure-native:storage:ObjectReplicationPolicy"];
+    const kept = ["azure-native:storage:StorageAccount", "azure-native:storage:BlobServiceProperties", "azure-native:storage:BlobContainer"];
     const replicating = await blob();
     assert.deepStrictEqual(replicating.one("azure-native:storage:StorageAccount").inputs.sku, { name: "Standard_ZRS" });
     for (const t of kept) for (const r of replicating.of(t)) assert.deepStrictEqual([r.protect, r.retainOnDelete], [true, true], `${t} ${r.name}`);
+    // Replication policies: protected, but not retained (one left in Azure keeps the peer read-only).
+    const policies = replicating.of("azure-native:storage:ObjectReplicationPolicy");
+    assert.strictEqual(policies.length, 2);
+    for (const r of policies) assert.deepStrictEqual([r.protect, r.retainOnDelete], [true, false], r.name);
     const loose = await blob({ storage: { allowDataLoss: true, replicateToRegion: "westus3" } });
-    for (const t of kept) {
+    for (const t of [...kept, "azure-native:storage:ObjectReplicationPolicy"]) {
       assert.ok(loose.of(t).length > 0, t);
       for (const r of loose.of(t)) assert.deepStrictEqual([r.protect, r.retainOnDelete], [false, false], `${t} ${r.name}`);
     }

@@ -55,7 +55,8 @@ describe("DR replication of the bundled pairs (whole plans)", function () {
     assert.deepStrictEqual([src.inputs.accountName, src.inputs.destinationAccount], ["dynhaakseastus2", peerAccount]);
     assert.ok(src.dependsOn.includes(dst.urn));
     assert.ok(src.propertyDependencies.objectReplicationPolicyId.includes(dst.urn));
-    for (const r of [dst, src]) assert.deepStrictEqual([r.protect, r.retainOnDelete], [true, true], r.name);
+    // Protected, not retained: a policy left behind in Azure would keep the peer's containers read-only.
+    for (const r of [dst, src]) assert.deepStrictEqual([r.protect, r.retainOnDelete], [true, false], r.name);
     assert.strictEqual(p.outputs.checkpointBackend, "azure-blob");
   });
 

@@ -12,9 +12,8 @@ describe("storage hardening in the bundled plans", function () {
     const key = JSON.parse(String(named("aws:kms/key:Key", "checkpoints-key").inputs.policy));
     assert.deepStrictEqual(
       key.Statement.map((s: { Sid: string }) => s.Sid),
-      ["AccountAdministersKeyThroughIam", "UseThroughS3InThisAccount"],
+      ["AccountAdministersKeyThroughIam"],
     );
-    assert.strictEqual(key.Statement[1].Condition.StringEquals["kms:ViaService"], "s3.us-east-1.amazonaws.com");
     const trust = JSON.parse(String(named("aws:iam/role:Role", "checkpoints-replication").inputs.assumeRolePolicy));
     // S3 is not documented to send source keys when it assumes the replication role (policies.ts).
     assert.deepStrictEqual(trust.Statement, [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }]);

@@ -42,7 +42,7 @@ describe("S3 policy documents (pure)", () => {
   });
 
   it("serving pods reach only their prefix and the bucket's key, with no wildcard action", () => {
-    const d = servingAccessPolicy(bucket, ["checkpoints", "models"], "arn:aws:kms:us-east-1:1:key/k");
+    const d = servingAccessPolicy(bucket, ["checkpoints", "models"], "arn:aws:kms:us-east-1:1:key/k", "s3.us-east-1.amazonaws.com");
     for (const s of d.Statement) {
       assert.strictEqual(s.Effect, "Allow");
       for (const a of [s.Action].flat()) assert.ok(!a.includes("*"), `no wildcard action: ${a}`);
@@ -50,15 +50,26 @@ describe("S3 policy documents (pure)", () => {
     }
     assert.deepStrictEqual(d.Statement[0].Condition, { StringLike: { "s3:prefix": ["checkpoints/*", "checkpoints", "models/*", "models"] } });
     assert.deepStrictEqual(d.Statement[1].Resource, [`${bucket}/checkpoints/*`, `${bucket}/models/*`]);
+    // The key only through S3: the key policy delegates to IAM, so this condition is what keeps it there.
+    assert.deepStrictEqual(d.Statement[2].Condition, { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } });
   });
 
   it("replication reads the source, writes replicas to the destination, and encrypts with the peer's key only", () => {
     const peerKey = "arn:aws:kms:us-west-2:1:key/0f1e";
-    const d = replicationPolicy({ sourceBucketArn: bucket, destinationBucketArn: "arn:aws:s3:::peer", sourceKeyArn: "k1", destinationKeyArn: peerKey });
+    const d = replicationPolicy({
+      sourceBucketArn: bucket,
+      destinationBucketArn: "arn:aws:s3:::peer",
+      sourceKeyArn: "k1",
+      destinationKeyArn: peerKey,
+      sourceS3Service: "s3.us-east-1.amazonaws.com",
+      destinationS3Service: "s3.us-west-2.amazonaws.com",
+    });
     const write = d.Statement.find((s) => s.Sid === "WriteReplicas")!;
     assert.strictEqual(write.Resource, "arn:aws:s3:::peer/*");
     const enc = d.Statement.find((s) => s.Sid === "EncryptReplicas")!;
     assert.strictEqual(enc.Resource, peerKey);
+    assert.deepStrictEqual(enc.Condition, { StringEquals: { "kms:ViaService": "s3.us-west-2.amazonaws.com" } });
+    assert.deepStrictEqual(d.Statement.find((s) => s.Sid === "DecryptSource")!.Condition, { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } });
     for (const s of d.Statement) for (const r of [s.Resource].flat()) assert.ok(!r.includes("key/*"), `no key wildcard: ${r}`);
   });
 
