@@ -3,9 +3,7 @@
 import { CapacityType } from "../core/sizing";
 
 /** The cluster name: `cluster.name`, else `dynamo-<stack>`. */
-export function clusterName(configured: string | undefined, stack: string): string {
-  return configured ?? `dynamo-${stack}`;
-}
+export { eksClusterName as clusterName } from "../core/cluster-names";
 
 /**
  * Characters the provider appends to a node group name prefix (a timestamp and a counter). EKS allows

@@ -8,9 +8,7 @@ export { aksClusterName as clusterName };
 /** Linux agent pools: lowercase letters and digits, starting with a letter, at most 12 characters. */
 export const AGENT_POOL_NAME_PATTERN = /^[a-z][a-z0-9]{0,11}$/;
 
-export function resourceGroupName(cluster: string): string {
-  return `${cluster}-rg`;
-}
+export { aksResourceGroupName as resourceGroupName } from "../core/cluster-names";
 
 /**
  * One agent pool per zone and priority: `gpuspot1`, `gpureg1`, …. The autoscaler's priority expander

@@ -5,7 +5,7 @@
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { componentSelector, dnsName } from "./pdb";
-import { FRONTEND_PORT } from "./probes";
+import { FRONTEND_PORT, FRONTEND_PROTOCOL, frontendUrl } from "../core/frontend";
 
 export interface ServiceObject {
   apiVersion: "v1";
@@ -14,8 +14,7 @@ export interface ServiceObject {
   spec: Record<string, unknown>;
 }
 
-/** The frontend serves plain HTTP on 8000; TLS, when wanted, terminates in front of it (e.g. Front Door). */
-export const FRONTEND_PROTOCOL = "HTTP";
+export { FRONTEND_PROTOCOL, frontendUrl };
 
 /**
  * Names of our Services. The Dynamo operator already creates `<graph>-<component lowercased>` for
@@ -109,8 +108,6 @@ export function frontendNodePortService(graphName: string, namespace: string, co
 /** The in-cluster DNS name of a Service. */
 export const clusterHost = (svc: ServiceObject) => `${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`;
 
-/** `http://host:8000`, for people reading stack outputs. */
-export const frontendUrl = (host: string) => `${FRONTEND_PROTOCOL.toLowerCase()}://${host}:${FRONTEND_PORT.containerPort}`;
 
 /** The in-cluster URL of the ClusterIP Service. */
 export const clusterEndpoint = (svc: ServiceObject) => frontendUrl(clusterHost(svc));

@@ -5,6 +5,7 @@
 // failure (PR #2124 review). A restarted GPU worker reloads its model for minutes, so worker liveness
 // here is a TCP check of the system port: the process is there and serving HTTP. Readiness keeps the
 // engine-aware `/health`, and a generous startup probe covers model loading.
+import { FRONTEND_PORT } from "../core/frontend";
 
 export interface HttpGetAction {
   path: string;
@@ -25,8 +26,8 @@ export interface ProbeSet {
   startupProbe: Probe;
 }
 
-/** Named container ports the operator uses (dynamo-facts §4.2, §4.3). */
-export const FRONTEND_PORT = { name: "http", containerPort: 8000 } as const;
+/** Named container ports the operator uses (dynamo-facts §4.2, §4.3); the frontend's lives in core. */
+export { FRONTEND_PORT };
 export const SYSTEM_PORT = { name: "system", containerPort: 9090 } as const;
 
 type Timing = Omit<Probe, "httpGet" | "tcpSocket" | "successThreshold">;

@@ -61,9 +61,8 @@ describe("layering", () => {
     assert.deepStrictEqual(all.filter((e) => under(e.from, "components") && (under(e.to, "stacks") || under(e.to, "tools"))), []);
   });
 
-  // Reported, not enforced, while tools/ moves onto the public entry: the list printed is the work left.
-  it("tools/ uses only the public entry and components/core (report)", () => {
+  it("tools/ uses only the public entry and components/core", () => {
     const beyond = all.filter((e) => under(e.from, "tools") && under(e.to, "components") && !TOOLS_MAY_USE.some((d) => under(e.to, d)));
-    if (beyond.length > 0) console.log(`    tools/ imports beyond the public entry (${beyond.length}):\n${beyond.map((e) => `      ${e.from} → ${e.to}`).join("\n")}`);
+    assert.deepStrictEqual(beyond.map((e) => `${e.from} → ${e.to}`), []);
   });
 });

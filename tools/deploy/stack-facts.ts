@@ -1,8 +1,7 @@
 // What the deploy tools need from a stack file: its kind, env and cloud (stacks/stack-facts.ts, which the
 // governance stack reads too); for doctor, the whole file validated and the cluster's region, name and
 // resource group.
-import { clusterName as eksClusterName } from "../../components/aws/naming";
-import { clusterName as aksClusterName, resourceGroupName } from "../../components/azure/naming";
+import { aksClusterName, aksResourceGroupName as resourceGroupName, eksClusterName } from "../../components/core/cluster-names";
 import { Cloud, loadStackConfig } from "../../components/core/config";
 import { StackFacts, stackFacts } from "../../stacks/stack-facts";
 import { loadStackFile, STACKS_DIR } from "../plan/stack-file";

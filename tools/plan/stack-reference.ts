@@ -10,8 +10,7 @@ import { exposureSection } from "../../components/core/config/sections/exposure"
 import { storageSection } from "../../components/core/config/sections/storage";
 import { FRONTEND_URL_OUTPUT, REGIONAL_OUTPUTS, STORAGE_OUTPUTS, stackNameOf } from "../../components/core/regional-outputs";
 import { azureAccountName, s3BucketName } from "../../components/core/storage-plan";
-import { FRONTEND_PROTOCOL, frontendUrl } from "../../components/k8s/frontend-service";
-import { FRONTEND_PORT } from "../../components/k8s/probes";
+import { FRONTEND_PORT, FRONTEND_PROTOCOL, frontendUrl } from "../../components/core/frontend";
 import { loadStackFile, STACKS_DIR } from "./stack-file";
 
 /** Placeholder bare hostname of a bundled stack's frontend load balancer. */
