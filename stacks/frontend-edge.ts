@@ -72,6 +72,7 @@ export function buildFrontendEdge(c: RegionalConfig, region: RegionLayer, kube: 
         // Checked in config: set whenever the edge is on Azure.
         apiKey: e.azure.apiKey!.reveal(),
         wafMode: e.azure.wafMode as "Prevention" | "Detection",
+        frontDoorIds: e.azure.frontDoorIds,
         dependsOn: kube.frontend.services,
       },
       providers,

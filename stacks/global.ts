@@ -2,6 +2,7 @@ import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import { GlobalConfig } from "../components/core/config";
 import { failoverEstimate } from "../components/core/failover";
+import { FrontDoorRouting } from "../components/global/front-door-routing";
 import { GlobalRouting } from "../components/global/global-routing";
 import { globalRoutingArgsOf } from "../components/global/global-routing-args";
 import { route53ProviderArgs } from "../components/global/routing-plan";
@@ -24,6 +25,8 @@ export function globalStack(c: GlobalConfig): Record<string, unknown> {
     regions: g.regions.map((r) => r.stack),
     routing: { service: g.dnsProvider, mode: g.mode },
     endpoint: routing.endpoint,
+    // Each region's edge admits the global Front Door by this ID (exposure.edge.azure.frontDoorIds).
+    ...(routing.routing instanceof FrontDoorRouting ? { frontDoorId: routing.routing.frontDoorId } : {}),
     failover: failoverEstimate(g),
     // The report holds each region's failover time to it (components/core/dr-estimate.ts).
     rtoGoalSeconds: g.rtoGoalSeconds,

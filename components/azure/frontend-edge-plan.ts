@@ -46,6 +46,16 @@ export function healthUriPattern(healthPath: string): string {
   return `^(https?://[^/?#]+)?${healthPath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
 }
 
+/** A WAF custom rule's match condition; `K` is the API key's type. */
+export interface WafMatchCondition<K = string> {
+  matchVariable: string;
+  selector?: string;
+  operator: string;
+  negateCondition: boolean;
+  matchValue: (string | K)[];
+  transforms?: string[];
+}
+
 /** A WAF custom rule; `K` is the API key's type (a secret Output in the component, a string in tests). */
 export interface WafRule<K = string> {
   name: string;
@@ -53,16 +63,37 @@ export interface WafRule<K = string> {
   ruleType: "MatchRule";
   action: "Block";
   enabledState: "Enabled";
-  matchConditions: { matchVariable: string; selector?: string; operator: string; negateCondition: boolean; matchValue: (string | K)[] }[];
+  matchConditions: WafMatchCondition<K>[];
 }
 
 /**
- * The WAF's custom rules: block a client outside the source ranges (`SocketAddr`, the address Front
- * Door sees, which a header cannot forge), then block a request without the API key unless it is a
- * bare GET of the health path (global health checks send no key). Match conditions of one rule are
- * ANDed (learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-custom-rules).
+ * Front Door sets X-Azure-FDID to its profile's ID on every request it forwards to an origin
+ * (learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol; origins filter on it:
+ * learn.microsoft.com/azure/frontdoor/origin-security). A client reaching this edge directly could send
+ * the header itself: the ID admits it past the ranges only, never past the API key rule.
  */
-export function wafCustomRules<K>(sourceRanges: readonly string[], header: string, apiKey: K, healthPath: string): WafRule<K>[] {
+export const FRONT_DOOR_ID_HEADER = "X-Azure-FDID";
+
+/**
+ * The source-range conditions: `SocketAddr` (the address Front Door sees, which a header cannot forge)
+ * outside the ranges and, when Front Door profiles are admitted, X-Azure-FDID none of their IDs (the
+ * global Front Door, whose own WAF checks the clients' ranges, is what the region sees). IDs compare
+ * lowercased, so the case a GUID is written in does not matter.
+ */
+export function sourceRangeConditions(sourceRanges: readonly string[], frontDoorIds: readonly string[] = []): WafMatchCondition<never>[] {
+  const socket: WafMatchCondition<never> = { matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: [...sourceRanges] };
+  if (frontDoorIds.length === 0) return [socket];
+  const ids = [...new Set(frontDoorIds.map((id) => id.toLowerCase()))];
+  return [socket, { matchVariable: "RequestHeader", selector: FRONT_DOOR_ID_HEADER, operator: "Equal", negateCondition: true, matchValue: ids, transforms: ["Lowercase"] }];
+}
+
+/**
+ * The WAF's custom rules: block a client outside the source ranges unless a listed Front Door profile
+ * forwarded it, then block a request without the API key unless it is a bare GET of the health path
+ * (global health checks send no key). Match conditions of one rule are ANDed, so a rule blocks only
+ * when every condition matches (learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-custom-rules).
+ */
+export function wafCustomRules<K>(sourceRanges: readonly string[], header: string, apiKey: K, healthPath: string, frontDoorIds: readonly string[] = []): WafRule<K>[] {
   return [
     {
       name: "SourceRangesOnly",
@@ -70,7 +101,7 @@ export function wafCustomRules<K>(sourceRanges: readonly string[], header: strin
       ruleType: "MatchRule",
       action: "Block",
       enabledState: "Enabled",
-      matchConditions: [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: [...sourceRanges] }],
+      matchConditions: sourceRangeConditions(sourceRanges, frontDoorIds),
     },
     {
       name: "ApiKeyRequired",

@@ -22,6 +22,8 @@ export interface AzureFrontendEdgeArgs {
   readonly originPort: number;
   /** Client CIDRs the WAF admits; never empty, never /0 (checked in config). */
   readonly sourceRanges: readonly string[];
+  /** IDs of the Front Door profiles (the global one) whose forwarded requests pass from outside sourceRanges; the API key is still required. @default [] */
+  readonly frontDoorIds?: readonly string[];
   /** Header carrying the API key. */
   readonly apiKeyHeader: string;
   /** The API key (secret). */
@@ -62,7 +64,7 @@ export class AzureFrontendEdge extends pulumi.ComponentResource {
         location: "Global",
         sku: { name: FRONT_DOOR_PREMIUM },
         policySettings: { enabledState: "Enabled", mode: args.wafMode ?? "Prevention", requestBodyCheck: "Enabled" },
-        customRules: { rules: wafCustomRules(args.sourceRanges, args.apiKeyHeader, pulumi.secret(args.apiKey), args.healthPath) },
+        customRules: { rules: wafCustomRules(args.sourceRanges, args.apiKeyHeader, pulumi.secret(args.apiKey), args.healthPath, args.frontDoorIds ?? []) },
         managedRules: { managedRuleSets: [{ ...MANAGED_RULE_SET }] },
         tags,
       },

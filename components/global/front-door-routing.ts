@@ -8,13 +8,15 @@ import * as frontdoor from "@pulumi/azure-native/frontdoor";
 import * as pulumi from "@pulumi/pulumi";
 import { frontDoorSampling } from "../core/failover";
 import { field, resolveRegions } from "./region-ref";
-import { FRONT_DOOR_SKU, frontDoorProtocols, originPorts, originPriority, routingProtection, RoutingServiceArgs } from "./routing-plan";
+import { FRONT_DOOR_SKU, frontDoorCustomRules, frontDoorProtocols, originPorts, originPriority, routingProtection, RoutingServiceArgs } from "./routing-plan";
 
 export interface FrontDoorRoutingArgs extends RoutingServiceArgs {
   /** Resource group of the Front Door profile. */
   readonly resourceGroupName: string;
   /** Name of the WAF policy (letters and digits, starting with a letter). */
   readonly wafPolicyName: string;
+  /** Client CIDRs the WAF admits; empty adds no range rule (GlobalRouting requires them). @default [] */
+  readonly sourceRanges?: readonly string[];
 }
 
 /** Pass the azure-native provider as `providers: [provider]`: every child uses it. */
@@ -24,6 +26,8 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
   public readonly originGroup: cdn.AFDOriginGroup;
   public readonly origins: cdn.AFDOrigin[] = [];
   public readonly hostName: pulumi.Output<string>;
+  /** The profile's ID, which Front Door sends in X-Azure-FDID: the regions' edges admit it (exposure.edge.azure.frontDoorIds). */
+  public readonly frontDoorId: pulumi.Output<string>;
 
   constructor(name: string, args: FrontDoorRoutingArgs, opts?: pulumi.ComponentResourceOptions) {
     super("dynamo-ha:azure:FrontDoorRouting", name, {}, opts);
@@ -93,6 +97,7 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
       // Front Door refuses a route to an origin group without origins.
       { ...child, dependsOn: this.origins },
     );
+    const ranges = args.sourceRanges ?? [];
     const waf = new frontdoor.Policy(
       `${name}-waf`,
       {
@@ -101,6 +106,7 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
         location: "Global",
         sku: { name: FRONT_DOOR_SKU },
         policySettings: { enabledState: "Enabled", mode: "Prevention", requestBodyCheck: "Enabled" },
+        ...(ranges.length > 0 ? { customRules: { rules: frontDoorCustomRules(ranges) } } : {}),
         managedRules: { managedRuleSets: [{ ruleSetType: "Microsoft_DefaultRuleSet", ruleSetVersion: "2.1", ruleSetAction: "Block" }] },
         tags: args.tags ?? {},
       },
@@ -112,6 +118,7 @@ export class FrontDoorRouting extends pulumi.ComponentResource {
       child,
     );
     this.hostName = this.endpoint.hostName;
-    this.registerOutputs({ hostName: this.hostName });
+    this.frontDoorId = this.profile.frontDoorId;
+    this.registerOutputs({ hostName: this.hostName, frontDoorId: this.frontDoorId });
   }
 }

@@ -45,6 +45,11 @@ export interface GlobalRoutingArgs {
    */
   readonly zoneName?: string;
   /**
+   * Client IPv4 CIDRs the Front Door WAF admits (azure-frontdoor only, required with it; never a /0). Requests from elsewhere are blocked at the global edge.
+   * @default [] - required with azure-frontdoor
+   */
+  readonly sourceRanges?: string[];
+  /**
    * Resource group of the Front Door or Traffic Manager profile (the Azure services only).
    * @default - required with azure-frontdoor and azure-traffic-manager
    */
@@ -104,6 +109,8 @@ export interface GlobalRoutingSettings {
   readonly activeActiveRouting: ActiveActiveRouting;
   /** The Route 53 zone, or the Azure resource group (the config's `global.zoneName`). */
   readonly zoneName: string;
+  /** Client CIDRs the Front Door WAF admits (empty except with azure-frontdoor). */
+  readonly sourceRanges: readonly string[];
   readonly recordName: string;
   readonly azureLocation: string;
   readonly healthCheckIntervalSeconds: number;
@@ -158,6 +165,7 @@ export function resolveGlobalRoutingArgs(a: GlobalRoutingArgs, stack: string): G
         dnsProvider: service,
         azureLocation: a.azureLocation,
         zoneName: a[zone.takes],
+        sourceRanges: a.sourceRanges,
         recordName: a.recordName,
         healthCheckIntervalSeconds: a.healthCheckIntervalSeconds,
         healthCheckFailureThreshold: a.healthCheckFailureThreshold,
@@ -178,6 +186,7 @@ export function resolveGlobalRoutingArgs(a: GlobalRoutingArgs, stack: string): G
       mode: g.mode as GlobalRoutingMode,
       activeActiveRouting: g.activeActiveRouting as ActiveActiveRouting,
       zoneName: g.zoneName,
+      sourceRanges: g.sourceRanges,
       recordName: g.recordName,
       azureLocation: g.azureLocation,
       healthCheckIntervalSeconds: g.healthCheckIntervalSeconds,
@@ -204,6 +213,7 @@ export function globalRoutingArgsOf(c: GlobalConfig): GlobalRoutingArgs {
     mode: g.mode as GlobalRoutingMode,
     activeActiveRouting: g.activeActiveRouting as ActiveActiveRouting,
     [zone.takes]: g.zoneName,
+    ...(g.sourceRanges.length > 0 ? { sourceRanges: [...g.sourceRanges] } : {}),
     recordName: g.recordName,
     azureLocation: g.azureLocation,
     healthCheckIntervalSeconds: g.healthCheckIntervalSeconds,

@@ -77,7 +77,7 @@ export class GlobalRouting extends pulumi.ComponentResource {
     }
     const azure = (this.getProvider("azure-native::") as AzureProvider | undefined) ?? new AzureProvider(`${name}-azure`, { location: s.azureLocation }, { parent: this });
     if (s.service === GlobalRoutingService.AzureFrontDoor) {
-      return new FrontDoorRouting(name, { ...common, resourceGroupName: s.zoneName, wafPolicyName: frontDoorWafPolicyName(s.stackName) }, { ...moved, providers: [azure] });
+      return new FrontDoorRouting(name, { ...common, resourceGroupName: s.zoneName, wafPolicyName: frontDoorWafPolicyName(s.stackName), sourceRanges: s.sourceRanges }, { ...moved, providers: [azure] });
     }
     const dns = { ...common, resourceGroupName: s.zoneName, dnsLabel: dnsLabel(s.recordName, s.stackName), activeActiveRouting: s.activeActiveRouting, ttlSeconds: s.dnsTtlSeconds };
     return new TrafficManagerRouting(name, dns, { ...moved, providers: [azure] });

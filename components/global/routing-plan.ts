@@ -43,6 +43,36 @@ export function frontDoorWafPolicyName(stack: string): string {
   return `dynamoha${stack.replace(/[^A-Za-z0-9]/g, "")}global`.slice(0, 128);
 }
 
+/** A custom rule of the global Front Door's WAF policy (azure-native frontdoor Policy `customRules.rules`). */
+export interface GlobalWafRule {
+  name: string;
+  priority: number;
+  ruleType: "MatchRule";
+  action: "Block";
+  enabledState: "Enabled";
+  matchConditions: { matchVariable: "SocketAddr"; operator: "IPMatch"; negateCondition: true; matchValue: string[] }[];
+}
+
+/**
+ * The global Front Door's custom rules: block a client whose address (`SocketAddr`, the peer Front Door
+ * sees, which no header can forge) is outside the client ranges. Front Door is where clients arrive, so
+ * the check belongs here: a region's edge behind it sees Front Door's addresses
+ * (learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-custom-rules). No ranges, no rule.
+ */
+export function frontDoorCustomRules(sourceRanges: readonly string[]): GlobalWafRule[] {
+  if (sourceRanges.length === 0) return [];
+  return [
+    {
+      name: "ClientRangesOnly",
+      priority: 10,
+      ruleType: "MatchRule",
+      action: "Block",
+      enabledState: "Enabled",
+      matchConditions: [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: [...sourceRanges] }],
+    },
+  ];
+}
+
 /** A DNS label for names that must be unique (Traffic Manager's `<label>.trafficmanager.net`). */
 export function dnsLabel(...parts: string[]): string {
   return parts

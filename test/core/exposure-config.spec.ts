@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { ConfigError, loadStackConfig } from "../../components/core/config";
 import { albIngressRules, albName, healthRuleConditions, jwtValidation, listenerActions } from "../../components/aws/frontend-edge-plan";
-import { azureFrontendOrigin, healthUriPattern, privateLinkServiceId, wafCustomRules, wafPolicyName } from "../../components/azure/frontend-edge-plan";
+import { azureFrontendOrigin, healthUriPattern, privateLinkServiceId, sourceRangeConditions, wafCustomRules, wafPolicyName } from "../../components/azure/frontend-edge-plan";
 import { loadStackFile } from "../../tools/plan/stack-file";
 
 const base = (stack: string, exposure: unknown, env = "prod"): Record<string, string> => {
@@ -51,6 +51,20 @@ describe("exposure.edge config", () => {
     loadStackConfig(e({ apiKey: "k", wafMode: "Detection" }, {}, "dev"), "aks-eastus2");
     assert.match(errorOf(e({ apiKey: "k" }, { loadBalancer: false }), "aks-eastus2"), /^dynamo-ha:exposure\.loadBalancer: the Azure edge reaches the frontend through a Private Link Service/);
   });
+
+  it("Azure: frontDoorIds are Front Door IDs (GUIDs), distinct, Azure only", () => {
+    const e = (azure: Record<string, unknown>) => base("aks-eastus2", { edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], azure: { apiKey: "k", ...azure } } });
+    const ok = loadStackConfig(e({ frontDoorIds: ["0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"] }), "aks-eastus2");
+    assert.ok(ok.kind === "regional");
+    assert.deepStrictEqual(ok.exposure.edge.azure.frontDoorIds, ["0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"]);
+    assert.deepStrictEqual((loadStackConfig(e({}), "aks-eastus2") as typeof ok).exposure.edge.azure.frontDoorIds, []);
+    assert.match(errorOf(e({ frontDoorIds: ["afd-global"] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds\[0\]: must be a Front Door ID \(a GUID/);
+    assert.match(errorOf(e({ frontDoorIds: ["0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f"] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds\[0\]: must be a Front Door ID/);
+    const id = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    assert.match(errorOf(e({ frontDoorIds: [id, id] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds: /);
+    const aws = base("eks-us-east-1", { edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], aws: AWS, azure: { frontDoorIds: [id] } } });
+    assert.match(errorOf(aws, "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds: Azure only/);
+  });
 });
 
 describe("edge values (pure)", () => {
@@ -83,5 +97,19 @@ describe("edge values (pure)", () => {
     assert.deepStrictEqual(rules[0].matchConditions, [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24"] }]);
     assert.ok(rules.every((r) => r.action === "Block"));
     assert.deepStrictEqual(rules[1].matchConditions[0], { matchVariable: "RequestHeader", selector: "x-api-key", operator: "Equal", negateCondition: true, matchValue: ["k"] });
+  });
+
+  it("Front Door: listed Front Door profiles pass the range rule (ANDed conditions), never the API key rule", () => {
+    const id = "0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0";
+    const rules = wafCustomRules(["203.0.113.0/24"], "x-api-key", "k", "/health", [id]);
+    // Blocked only when the address is outside the ranges AND X-Azure-FDID is none of the IDs.
+    assert.deepStrictEqual(rules[0].matchConditions, [
+      { matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24"] },
+      { matchVariable: "RequestHeader", selector: "X-Azure-FDID", operator: "Equal", negateCondition: true, matchValue: [id.toLowerCase()], transforms: ["Lowercase"] },
+    ]);
+    assert.deepStrictEqual(rules.slice(1), wafCustomRules(["203.0.113.0/24"], "x-api-key", "k", "/health").slice(1), "the API key rules do not change");
+    // No IDs: the range rule is the address alone (what stacks without the setting have).
+    assert.deepStrictEqual(sourceRangeConditions(["203.0.113.0/24"]), [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24"] }]);
+    assert.strictEqual(sourceRangeConditions(["203.0.113.0/24"], [id, id.toLowerCase()])[1].matchValue.length, 1, "one value per ID, whatever its case");
   });
 });

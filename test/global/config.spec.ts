@@ -38,15 +38,15 @@ describe("global stack config", () => {
       "dynamo-ha:global.maxFailoverSeconds: detection 30 s × 3 + TTL 60 = 150 s exceeds the bound; lower healthCheckIntervalSeconds, healthCheckFailureThreshold or dnsTtlSeconds, got 60",
     );
     // Behind Front Door the TTL does not count: the same numbers fit a 90 s bound.
-    loadStackConfig(globalRaw({ dnsProvider: "azure-frontdoor", healthCheckIntervalSeconds: 30, dnsTtlSeconds: 600, maxFailoverSeconds: 90 }), "g");
+    loadStackConfig(globalRaw({ dnsProvider: "azure-frontdoor", sourceRanges: ["203.0.113.0/24"], healthCheckIntervalSeconds: 30, dnsTtlSeconds: 600, maxFailoverSeconds: 90 }), "g");
   });
 
   it("rejects an RTO goal below the detection time, naming the key and the arithmetic", () => {
     assert.strictEqual(errorOf(globalRaw({ rtoGoalSeconds: 45 })), "dynamo-ha:global.rtoGoalSeconds: must be at least the detection time 10 s × 3 + TTL 30 = 60 s, got 45");
     // Equal to detection is allowed; behind Front Door the TTL does not count.
     loadStackConfig(globalRaw({ rtoGoalSeconds: 60 }), "g");
-    loadStackConfig(globalRaw({ dnsProvider: "azure-frontdoor", rtoGoalSeconds: 30 }), "g");
-    assert.match(errorOf(globalRaw({ dnsProvider: "azure-frontdoor", rtoGoalSeconds: 29 })), /^dynamo-ha:global\.rtoGoalSeconds: must be at least the detection time 10 s × 3 = 30 s, got 29$/);
+    loadStackConfig(globalRaw({ dnsProvider: "azure-frontdoor", sourceRanges: ["203.0.113.0/24"], rtoGoalSeconds: 30 }), "g");
+    assert.match(errorOf(globalRaw({ dnsProvider: "azure-frontdoor", sourceRanges: ["203.0.113.0/24"], rtoGoalSeconds: 29 })), /^dynamo-ha:global\.rtoGoalSeconds: must be at least the detection time 10 s × 3 = 30 s, got 29$/);
   });
 
   it("rejects intervals the routing service does not offer, and a 3-region Route 53 failover pair", () => {
@@ -55,6 +55,21 @@ describe("global stack config", () => {
     const three = [{ stack: "o/p/a" }, { stack: "o/p/b" }, { stack: "o/p/c" }];
     assert.match(errorOf(globalRaw({ regions: three })), /^dynamo-ha:global\.regions: route53 active-passive fails over between exactly 2/);
     loadStackConfig(globalRaw({ regions: three, mode: "active-active" }), "g");
+  });
+
+  it("azure-frontdoor: the client ranges its WAF admits are required (in prod too), never open; other services take none", () => {
+    const fd = (g: Record<string, unknown>, env?: string) => ({ ...globalRaw({ dnsProvider: "azure-frontdoor", zoneName: "rg", ...g }), ...(env ? { "dynamo-ha:env": env } : {}) });
+    assert.strictEqual(
+      errorOf(fd({}, "prod")),
+      "dynamo-ha:global.sourceRanges: azure-frontdoor needs the client CIDRs the global Front Door's WAF admits (at least one), got []",
+    );
+    assert.match(errorOf(fd({ sourceRanges: ["203.0.113.0/24", "0.0.0.0/0"] })), /^dynamo-ha:global\.sourceRanges: a range that admits every address \(0\.0\.0\.0\/0\)/);
+    assert.match(errorOf(fd({ sourceRanges: ["203.0.113.7/24"] })), /^dynamo-ha:global\.sourceRanges\[0\]: must be an IPv4 network CIDR/);
+    assert.match(errorOf(globalRaw({ sourceRanges: ["203.0.113.0/24"] })), /^dynamo-ha:global\.sourceRanges: azure-frontdoor only \(route53 answers DNS/);
+    const c = loadStackConfig(fd({ sourceRanges: ["203.0.113.0/24", "198.51.100.0/24"] }, "prod"), "g");
+    assert.ok(c.kind === "global" && c.global.sourceRanges.length === 2);
+    // Empty is the default and fine where nothing proxies.
+    assert.deepStrictEqual((loadStackConfig(globalRaw({}), "g") as { global: { sourceRanges: string[] } }).global.sourceRanges, []);
   });
 });
 

@@ -20,6 +20,7 @@ describe("GlobalRouting args", () => {
       mode: g.mode,
       activeActiveRouting: g.activeActiveRouting,
       zoneName: "example.com",
+      sourceRanges: [],
       recordName: g.recordName,
       azureLocation: g.azureLocation,
       healthCheckIntervalSeconds: g.healthCheckIntervalSeconds,
@@ -36,7 +37,7 @@ describe("GlobalRouting args", () => {
     const cases: [Record<string, unknown>, Record<string, string>][] = [
       [{}, { team: "ml" }],
       [{ mode: "active-active", activeActiveRouting: "weighted", recordName: "api", dnsTtlSeconds: 10, protectRouting: false }, {}],
-      [{ dnsProvider: "azure-frontdoor", zoneName: "rg-global", azureLocation: "westeurope", healthCheckIntervalSeconds: 15, healthCheckFailureThreshold: 2 }, { team: "ml" }],
+      [{ dnsProvider: "azure-frontdoor", zoneName: "rg-global", sourceRanges: ["203.0.113.0/24"], azureLocation: "westeurope", healthCheckIntervalSeconds: 15, healthCheckFailureThreshold: 2 }, { team: "ml" }],
       [{ dnsProvider: "azure-traffic-manager", zoneName: "rg-tm", mode: "active-active", healthCheckIntervalSeconds: 30, healthCheckFailureThreshold: 1, maxFailoverSeconds: 90 }, {}],
     ];
     for (const [g, labels] of cases) {
@@ -48,7 +49,7 @@ describe("GlobalRouting args", () => {
   });
 
   it("take the zone the service takes: a hosted zone for route53, a resource group for the Azure services", () => {
-    assert.strictEqual(resolveGlobalRoutingArgs({ regions: REGIONS, service: "azure-frontdoor", resourceGroupName: "rg-x" }, "dr").zoneName, "rg-x");
+    assert.strictEqual(resolveGlobalRoutingArgs({ regions: REGIONS, service: "azure-frontdoor", resourceGroupName: "rg-x", sourceRanges: ["203.0.113.0/24"] }, "dr").zoneName, "rg-x");
     assert.throws(() => resolveGlobalRoutingArgs({ regions: REGIONS }, "dr"), /^ConfigError: GlobalRouting\.zoneName: required with route53, got nothing$/);
     assert.throws(() => resolveGlobalRoutingArgs({ regions: REGIONS, service: "azure-traffic-manager" }, "dr"), /^ConfigError: GlobalRouting\.resourceGroupName: required with azure-traffic-manager/);
     assert.throws(
@@ -80,7 +81,15 @@ describe("GlobalRouting args", () => {
     // Azure tag names take no "/"; Route 53 tags may.
     const tags = { "dynamo-ha.io/team": "ml" };
     assert.deepStrictEqual(resolveGlobalRoutingArgs({ ...base, tags }, "dr").tags, tags);
-    assert.throws(() => resolveGlobalRoutingArgs({ regions: REGIONS, service: "azure-frontdoor", resourceGroupName: "rg", tags }, "dr"), /^ConfigError: GlobalRouting\.tags: Azure tag names take no "\/"/);
+    assert.throws(() => resolveGlobalRoutingArgs({ regions: REGIONS, service: "azure-frontdoor", resourceGroupName: "rg", sourceRanges: ["203.0.113.0/24"], tags }, "dr"), /^ConfigError: GlobalRouting\.tags: Azure tag names take no "\/"/);
+  });
+
+  it("azure-frontdoor: the client ranges are required, named as the arg; other services refuse them", () => {
+    const fd = { regions: REGIONS, service: "azure-frontdoor" as const, resourceGroupName: "rg" };
+    assert.throws(() => resolveGlobalRoutingArgs(fd, "dr"), /^ConfigError: GlobalRouting\.sourceRanges: azure-frontdoor needs the client CIDRs/);
+    assert.throws(() => resolveGlobalRoutingArgs({ ...fd, sourceRanges: ["0.0.0.0/0"] }, "dr"), /^ConfigError: GlobalRouting\.sourceRanges: a range that admits every address/);
+    assert.deepStrictEqual(resolveGlobalRoutingArgs({ ...fd, sourceRanges: ["203.0.113.0/24"] }, "dr").sourceRanges, ["203.0.113.0/24"]);
+    assert.throws(() => resolveGlobalRoutingArgs({ regions: REGIONS, zoneName: "example.com", sourceRanges: ["203.0.113.0/24"] }, "dr"), /^ConfigError: GlobalRouting\.sourceRanges: azure-frontdoor only/);
   });
 
   it("allow a slower failover only with the bound raised, and never hold routing to the stack's recovery-time goal", () => {

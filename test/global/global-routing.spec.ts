@@ -67,12 +67,25 @@ describe("GlobalRouting used alone", function () {
   });
 
   it("azure-frontdoor: its own azure-native provider at azureLocation, the endpoint's host name out", async () => {
-    const p = await run({ regions: REFS, service: "azure-frontdoor", resourceGroupName: "rg-global", azureLocation: "westeurope", healthCheckIntervalSeconds: 15 });
+    const p = await run({ regions: REFS, service: "azure-frontdoor", resourceGroupName: "rg-global", sourceRanges: ["203.0.113.0/24"], azureLocation: "westeurope", healthCheckIntervalSeconds: 15 });
     assert.deepStrictEqual(p.outputs, { endpoint: "global-abc123.z01.azurefd.net", service: "azure-frontdoor", regionStacks: REFS, routing: "FrontDoorRouting" });
     assert.deepStrictEqual(p.providers.map((r) => [r.type, r.name, r.parent, r.inputs.location]), [["pulumi:providers:azure-native", "routing-azure", p.component.urn, "westeurope"]]);
     assert.strictEqual(p.resources.find((r) => r.type === "dynamo-ha:azure:FrontDoorRouting")?.parent, p.component.urn);
     const [waf] = p.resources.filter((r) => r.type === "azure-native:frontdoor:Policy");
     assert.strictEqual(waf.inputs.policyName, "dynamohatglobal", "named for the stack");
+    // Clients outside sourceRanges are blocked at the global edge, by the address Front Door sees.
+    assert.deepStrictEqual(waf.inputs.customRules, {
+      rules: [
+        {
+          name: "ClientRangesOnly",
+          priority: 10,
+          ruleType: "MatchRule",
+          action: "Block",
+          enabledState: "Enabled",
+          matchConditions: [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24"] }],
+        },
+      ],
+    });
     assert.deepStrictEqual(p.resources.find((r) => r.type === "azure-native:cdn:AFDOriginGroup")?.inputs.healthProbeSettings, {
       probePath: "/health",
       probeProtocol: "Https",

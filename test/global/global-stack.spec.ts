@@ -11,9 +11,12 @@ const REGIONS: Record<string, Record<string, unknown>> = {
   west: { frontendHost: "west.lb.test", frontendPort: 443, frontendProtocol: "HTTPS", healthPath: "/health", region: "us-west-2", role: "secondary", priority: 2, weight: 30, cloud: "aws" },
 };
 
+const FRONT_DOOR_ID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+
 const mocksFor = (regions: Record<string, Record<string, unknown>>): CaptureMocks => ({
   state: (type, _name, inputs) => {
     if (type === "pulumi:pulumi:StackReference") return { outputs: regions[String(inputs.name).split("/").pop()!], secretOutputNames: [] };
+    if (type === "azure-native:cdn:Profile") return { frontDoorId: FRONT_DOOR_ID };
     return undefined;
   },
   call: (token) => (token === "aws:route53/getZone:getZone" ? { zoneId: "ZTEST", name: "example.com" } : undefined),
@@ -55,6 +58,7 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
     assert.ok(records.every((r) => r.inputs.latencyRoutingPolicies === undefined && r.inputs.weightedRoutingPolicies === undefined));
     assert.deepStrictEqual(p.outputs.failover, { detectionSeconds: 60, boundSeconds: 60, intervalSeconds: 10, failureThreshold: 3, ttlSeconds: 30, mode: "active-passive", withinBound: true });
     assert.strictEqual(p.outputs.endpoint, "llm.example.com");
+    assert.ok(!("frontDoorId" in p.outputs), "only Front Door has a profile ID");
   });
 
   it("route53: an explicit AWS provider (us-east-1) for every record and health check", async () => {
@@ -98,7 +102,7 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
   });
 
   it("azure-frontdoor: Premium profile, HTTPS probes and forwarding to the regions' edges, HTTP redirected, a WAF in Prevention on the endpoint", async () => {
-    const p = await run({ dnsProvider: "azure-frontdoor", zoneName: "rg-global", healthCheckIntervalSeconds: 15, healthCheckFailureThreshold: 2 });
+    const p = await run({ dnsProvider: "azure-frontdoor", sourceRanges: ["203.0.113.0/24"], zoneName: "rg-global", healthCheckIntervalSeconds: 15, healthCheckFailureThreshold: 2 });
     const [profile] = p.of("azure-native:cdn:Profile");
     assert.deepStrictEqual(profile.inputs.sku, { name: "Premium_AzureFrontDoor" });
     assert.strictEqual(profile.inputs.resourceGroupName, "rg-global");
@@ -115,18 +119,27 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
     assert.deepStrictEqual([route.inputs.supportedProtocols, route.inputs.httpsRedirect, route.inputs.forwardingProtocol], [["Http", "Https"], "Enabled", "HttpsOnly"]);
     const [waf] = p.of("azure-native:frontdoor:Policy");
     assert.deepStrictEqual([waf.inputs.sku, (waf.inputs.policySettings as Record<string, unknown>).mode, waf.inputs.policyName], [{ name: "Premium_AzureFrontDoor" }, "Prevention", "dynamohadrglobal"]);
+    // global.sourceRanges: the WAF blocks every client address outside them.
+    const [rule] = (waf.inputs.customRules as { rules: { name: string; action: string; matchConditions: unknown[] }[] }).rules;
+    assert.deepStrictEqual([rule.name, rule.action, rule.matchConditions], [
+      "ClientRangesOnly",
+      "Block",
+      [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24"] }],
+    ]);
+    // The profile's ID goes into each region's exposure.edge.azure.frontDoorIds.
+    assert.strictEqual(p.outputs.frontDoorId, FRONT_DOOR_ID);
     const [link] = p.of("azure-native:cdn:SecurityPolicy");
     const endpoint = p.of("azure-native:cdn:AFDEndpoint")[0];
     assert.deepStrictEqual([...link.propertyDependencies.parameters].sort(), [endpoint.urn, waf.urn].sort());
     for (const o of origins) assert.ok(route.dependsOn.includes(o.urn), `route waits for ${o.name}`);
     assert.strictEqual((p.outputs.failover as { ttlSeconds: number }).ttlSeconds, 0);
     // Active-active: every origin shares priority 1.
-    const aa = (await run({ dnsProvider: "azure-frontdoor", zoneName: "rg", mode: "active-active" })).of("azure-native:cdn:AFDOrigin");
+    const aa = (await run({ dnsProvider: "azure-frontdoor", sourceRanges: ["203.0.113.0/24"], zoneName: "rg", mode: "active-active" })).of("azure-native:cdn:AFDOrigin");
     assert.deepStrictEqual(aa.map((o) => o.inputs.priority), [1, 1]);
   });
 
   it("azure-frontdoor: an explicit azure-native provider at global.azureLocation for every resource", async () => {
-    const p = await run({ dnsProvider: "azure-frontdoor", zoneName: "rg", azureLocation: "westeurope" });
+    const p = await run({ dnsProvider: "azure-frontdoor", sourceRanges: ["203.0.113.0/24"], zoneName: "rg", azureLocation: "westeurope" });
     const provider = p.resources.find((r) => r.type === "pulumi:providers:azure-native")!;
     assert.strictEqual(provider.inputs.location, "westeurope");
     const rs = p.cloud();
@@ -136,7 +149,7 @@ describe("global stack under mocks (StackReference outputs mocked)", () => {
   });
 
   it("azure-frontdoor: a priority above 5 registers no origin", async () => {
-    const p = await run({ dnsProvider: "azure-frontdoor", zoneName: "rg" }, { east: REGIONS.east, west: { ...REGIONS.west, priority: 6 } });
+    const p = await run({ dnsProvider: "azure-frontdoor", sourceRanges: ["203.0.113.0/24"], zoneName: "rg" }, { east: REGIONS.east, west: { ...REGIONS.west, priority: 6 } });
     assert.strictEqual(p.of("azure-native:cdn:AFDOrigin").length, 0);
   });
 

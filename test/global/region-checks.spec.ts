@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../components/core/config";
 import { AWS_TO_AZURE_LOCATION, checkRegionValues, isPrivateIpv4, RegionValues, RoutingChoice, trafficManagerLocation } from "../../components/global/region-checks";
 import { RegionRef, resolveRegions } from "../../components/global/region-ref";
-import { frontDoorProtocols, originPorts } from "../../components/global/routing-plan";
+import { frontDoorCustomRules, frontDoorProtocols, originPorts } from "../../components/global/routing-plan";
 import { capture } from "../../tools/plan/capture";
 
 const east: RegionValues = { stack: "east", host: "east.elb.example", port: 443, protocol: "HTTPS", healthPath: "/health", region: "us-east-1", role: "primary", priority: 1, weight: 100, cloud: "aws" };
@@ -95,6 +95,15 @@ describe("regional outputs against the routing service (pure)", () => {
     assert.deepStrictEqual(frontDoorProtocols("HTTPS"), { probe: "Https", forwarding: "HttpsOnly" });
     assert.deepStrictEqual(originPorts("HTTP", 8000), { httpPort: 8000, httpsPort: 443 });
     assert.deepStrictEqual(originPorts("HTTPS", 8443), { httpPort: 80, httpsPort: 8443 });
+  });
+
+  it("Front Door's WAF blocks client addresses outside the ranges, and adds no rule without ranges", () => {
+    const [rule, ...more] = frontDoorCustomRules(["203.0.113.0/24", "198.51.100.0/24"]);
+    assert.strictEqual(more.length, 0);
+    assert.deepStrictEqual([rule.name, rule.action, rule.enabledState, rule.ruleType], ["ClientRangesOnly", "Block", "Enabled", "MatchRule"]);
+    // SocketAddr, not RemoteAddr: X-Forwarded-For is the client's to write.
+    assert.deepStrictEqual(rule.matchConditions, [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24", "198.51.100.0/24"] }]);
+    assert.deepStrictEqual(frontDoorCustomRules([]), []);
   });
 });
 

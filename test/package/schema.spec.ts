@@ -126,7 +126,7 @@ describe("component package schema", function () {
     const r = schema.resources["dynamo-ha:index:GlobalRouting"];
     assert.deepStrictEqual(Object.keys(r.inputProperties).sort(), [
       "activeActiveRouting", "azureLocation", "dnsTtlSeconds", "healthCheckFailureThreshold", "healthCheckIntervalSeconds", "maxFailoverSeconds",
-      "mode", "protect", "recordName", "regions", "resourceGroupName", "service", "stackName", "tags", "zoneName",
+      "mode", "protect", "recordName", "regions", "resourceGroupName", "service", "sourceRanges", "stackName", "tags", "zoneName",
     ]);
     assert.deepStrictEqual(r.requiredInputs, ["regions"]);
     assert.deepStrictEqual([r.inputProperties.regions.type, r.inputProperties.regions.items?.type], ["array", "string"]);

@@ -49,6 +49,7 @@ function checkAwsEdge(c: RegionalConfig): void {
     fail("edge.aws.publicSubnetIds", "adopted subnets (cluster.existingSubnetIds) need the ALB's public subnets, at least 2 zones", a.publicSubnetIds);
   }
   if (c.exposure.edge.azure.apiKey !== undefined) fail("edge.azure.apiKey", "Azure only (the AWS edge validates JWTs)", "[secret]");
+  if (c.exposure.edge.azure.frontDoorIds.length > 0) fail("edge.azure.frontDoorIds", "Azure only (the AWS edge admits only sourceRanges)", c.exposure.edge.azure.frontDoorIds);
 }
 
 function checkAzureEdge(c: RegionalConfig): void {

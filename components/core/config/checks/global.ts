@@ -1,9 +1,11 @@
-// Global-stack rules: region count per routing service and the failover-time bound.
+// Global-stack rules: region count per routing service, the global Front Door's client ranges and the
+// failover-time bound.
 import { failoverEstimate, ttlCounts } from "../../failover";
 import { AZURE_RESOURCE_GROUP, DNS_NAME } from "../grammar";
 import { ConfigError, show } from "../schema";
 import { GlobalConfig } from "../stack-config";
 import { checkTagNames } from "./azure";
+import { openRange } from "./open-cidr";
 
 /** Route 53 and Traffic Manager probe every 10 or 30 s; Front Door every 5–255 s. */
 const INTERVALS: Record<string, { ok(n: number): boolean; text: string }> = {
@@ -28,6 +30,7 @@ export function checkGlobal(c: GlobalConfig): void {
   if (g.dnsProvider === "route53" && g.mode === "active-passive" && n !== 2) {
     throw new ConfigError(`dynamo-ha:global.regions: route53 active-passive fails over between exactly 2 regional stacks (use active-active for more), got ${show(g.regions.map((r) => r.stack))}`);
   }
+  checkSourceRanges(c);
   const e = failoverEstimate(g);
   if (!e.withinBound) {
     const ttl = ttlCounts(g.dnsProvider) ? ` + TTL ${e.ttlSeconds}` : "";
@@ -42,4 +45,21 @@ export function checkGlobal(c: GlobalConfig): void {
       `dynamo-ha:global.rtoGoalSeconds: must be at least the detection time ${e.intervalSeconds} s × ${e.failureThreshold}${ttl} = ${e.detectionSeconds} s, got ${g.rtoGoalSeconds}`,
     );
   }
+}
+
+/**
+ * The global Front Door is where clients arrive: its WAF holds the client ranges (the regions' edges
+ * see Front Door's addresses, not the clients'). Only Front Door proxies; DNS services see no request.
+ */
+function checkSourceRanges(c: GlobalConfig): void {
+  const g = c.global;
+  const key = "dynamo-ha:global.sourceRanges";
+  if (g.dnsProvider !== "azure-frontdoor") {
+    if (g.sourceRanges.length > 0) throw new ConfigError(`${key}: azure-frontdoor only (${g.dnsProvider} answers DNS and sees no request; the regions' edges admit the clients), got ${show(g.sourceRanges)}`);
+    return;
+  }
+  // Every env: GlobalRouting judges its args as prod, and the stack builds through it.
+  if (g.sourceRanges.length === 0) throw new ConfigError(`${key}: azure-frontdoor needs the client CIDRs the global Front Door's WAF admits (at least one), got []`);
+  const open = openRange(g.sourceRanges);
+  if (open !== undefined) throw new ConfigError(`${key}: a range that admits every address (${open}) is not a restriction; list the client CIDRs, got ${show(g.sourceRanges)}`);
 }

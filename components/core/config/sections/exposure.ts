@@ -10,6 +10,8 @@ export const ACM_CERTIFICATE_ARN = /^arn:aws(-cn|-us-gov|-iso[a-z]?)?:acm:[a-z]{
 export const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*)?(\?[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*)?$/;
 /** An HTTP header name (RFC 9110 token characters). */
 export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+/** A Front Door profile's ID (`frontDoorId`, a GUID), as Front Door sends it in X-Azure-FDID. */
+export const FRONT_DOOR_ID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 export const WAF_MODES = ["Prevention", "Detection"] as const;
 /** The NodePort range of a default API server (--service-node-port-range 30000-32767). */
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
@@ -52,6 +54,12 @@ export const edgeSection = obj(
         apiKey: secret({ doc: "API key clients send in apiKeyHeader; the WAF blocks requests without it (secret; required with the edge on Azure).", optional: true }),
         apiKeyHeader: str({ doc: "Request header holding the API key.", default: "x-api-key", pattern: HEADER_NAME, patternText: "an HTTP header name" }),
         wafMode: enumOf(WAF_MODES, { doc: "WAF mode; prod requires Prevention (Detection only logs).", default: "Prevention" }),
+        frontDoorIds: list(str({ doc: "Front Door ID", pattern: FRONT_DOOR_ID, patternText: "a Front Door ID (a GUID like 01234567-89ab-cdef-0123-456789abcdef)" }), {
+          doc: "IDs of the Front Door profiles allowed to forward from outside sourceRanges: the global stack's `frontDoorId` output with azure-frontdoor routing, whose WAF checks the clients' ranges (global.sourceRanges). A request still needs the API key.",
+          default: [],
+          distinct: true,
+          what: "Front Door IDs",
+        }),
       },
       { doc: "Azure edge.", optional: true },
     ),

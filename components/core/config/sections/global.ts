@@ -1,4 +1,4 @@
-import { AZURE_LOCATION, DNS_RECORD, STACK_REFERENCE } from "../grammar";
+import { AZURE_LOCATION, DNS_RECORD, NETWORK_CIDR, STACK_REFERENCE } from "../grammar";
 import { bool, enumOf, int, list, obj, str } from "../schema";
 
 export const ROUTING_MODES = ["active-passive", "active-active"] as const;
@@ -27,6 +27,12 @@ export const globalSection = obj(
       doc: "Location of the azure-native provider the global stack uses for Front Door / Traffic Manager (both are global services; the provider still needs a location). Route 53 is global too and uses an AWS provider in us-east-1.",
       default: "eastus",
       grammar: AZURE_LOCATION,
+    }),
+    sourceRanges: list(str({ doc: "CIDR", grammar: NETWORK_CIDR }), {
+      doc: "Client CIDRs the global Front Door's WAF admits (azure-frontdoor only, required with it, never a /0). The regions' edges then admit the global profile through exposure.edge.azure.frontDoorIds instead of these clients' ranges.",
+      default: [],
+      distinct: true,
+      what: "CIDRs",
     }),
     zoneName: str({ doc: "DNS zone (Route 53 hosted zone name, or the Azure resource group for Front Door / Traffic Manager).", default: "example.com", patternText: "a DNS name (route53) or an Azure resource group name" }),
     recordName: str({ doc: "Record served globally.", default: "llm", grammar: DNS_RECORD }),
