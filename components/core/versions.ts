@@ -38,7 +38,7 @@ export interface DynamoReading {
 
 /**
  * Where this program read the Dynamo API, in one place. The pinned release's own tree (tag v1.5.1)
- * could not be read: the source index the facts were checked against stores a file only at commits
+ * could not be read: the upstream file history the facts were checked against holds a file only at commits
  * that changed it, and none of the stored versions of the CRDs (`deploy/operator/config/crd/bases`,
  * 208 versions of the DGD CRD) or of `deploy/helm/charts/platform/Chart.yaml` (38 versions) could be
  * tied to the tag. So every ai-dynamo/dynamo fact cites the nearest readable commit; `readAt` lists
