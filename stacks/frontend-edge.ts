@@ -73,6 +73,7 @@ export function buildFrontendEdge(c: RegionalConfig, region: RegionLayer, kube: 
         apiKey: e.azure.apiKey!.reveal(),
         wafMode: e.azure.wafMode as "Prevention" | "Detection",
         frontDoorIds: e.azure.frontDoorIds,
+        frontDoorBackendRanges: e.azure.frontDoorBackendRanges,
         dependsOn: kube.frontend.services,
       },
       providers,

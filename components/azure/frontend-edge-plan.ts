@@ -68,41 +68,67 @@ export interface WafRule<K = string> {
 
 /**
  * Front Door sets X-Azure-FDID to its profile's ID on every request it forwards to an origin
- * (learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol; origins filter on it:
- * learn.microsoft.com/azure/frontdoor/origin-security). A client reaching this edge directly could send
- * the header itself: the ID admits it past the ranges only, never past the API key rule.
+ * (learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol), but it also passes a
+ * client's own header through: the ID alone is forgeable. Microsoft pairs it with the
+ * AzureFrontDoor.Backend service tag's address ranges (learn.microsoft.com/azure/frontdoor/origin-security),
+ * which only Front Door's own edge sends from.
  */
 export const FRONT_DOOR_ID_HEADER = "X-Azure-FDID";
 
+/** The Front Door profiles admitted from outside sourceRanges: their IDs and Front Door's backend ranges. */
+export interface AdmittedFrontDoors {
+  readonly ids: readonly string[];
+  /** AzureFrontDoor.Backend prefixes (IPv4 and IPv6): the only addresses Front Door forwards from. */
+  readonly backendRanges: readonly string[];
+}
+
 /**
- * The source-range conditions: `SocketAddr` (the address Front Door sees, which a header cannot forge)
- * outside the ranges and, when Front Door profiles are admitted, X-Azure-FDID none of their IDs (the
- * global Front Door, whose own WAF checks the clients' ranges, is what the region sees). IDs compare
- * lowercased, so the case a GUID is written in does not matter.
+ * Limits of a Front Door WAF custom rule (azurerm docs, website/docs/r/cdn_frontdoor_firewall_policy.html.markdown
+ * in hashicorp/terraform-provider-azurerm): at most 10 match conditions (these rules use ≤ 2) and 600
+ * match values in all of a rule's conditions (checked in config); priorities unique among custom rules
+ * (learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-custom-rules).
  */
-export function sourceRangeConditions(sourceRanges: readonly string[], frontDoorIds: readonly string[] = []): WafMatchCondition<never>[] {
-  const socket: WafMatchCondition<never> = { matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: [...sourceRanges] };
-  if (frontDoorIds.length === 0) return [socket];
-  const ids = [...new Set(frontDoorIds.map((id) => id.toLowerCase()))];
-  return [socket, { matchVariable: "RequestHeader", selector: FRONT_DOOR_ID_HEADER, operator: "Equal", negateCondition: true, matchValue: ids, transforms: ["Lowercase"] }];
+export const WAF_RULE_MAX_MATCH_VALUES = 600;
+
+const blockRule = <K>(name: string, priority: number, matchConditions: WafMatchCondition<K>[]): WafRule<K> => ({
+  name,
+  priority,
+  ruleType: "MatchRule",
+  action: "Block",
+  enabledState: "Enabled",
+  matchConditions,
+});
+const socketOutside = (ranges: readonly string[]): WafMatchCondition<never> => ({ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: [...ranges] });
+
+/**
+ * The source-range rules, on `SocketAddr` (the address the WAF sees, which a header cannot forge).
+ * Without admitted Front Doors: block outside sourceRanges. With them: (1) block outside both
+ * sourceRanges and Front Door's backend ranges, then (2) block outside sourceRanges unless X-Azure-FDID
+ * is one of the IDs, so a request from outside the clients' ranges passes only when it comes from
+ * Front Door's edge AND names a listed profile (the global one, whose own WAF checks the clients).
+ * IDs compare lowercased, so the case a GUID is written in does not matter.
+ */
+export function sourceRangeRules(sourceRanges: readonly string[], frontDoors?: AdmittedFrontDoors): WafRule<never>[] {
+  if (frontDoors === undefined || frontDoors.ids.length === 0) return [blockRule("SourceRangesOnly", 10, [socketOutside(sourceRanges)])];
+  const ids = [...new Set(frontDoors.ids.map((id) => id.toLowerCase()))];
+  return [
+    blockRule("SourceRangesOnly", 10, [socketOutside([...sourceRanges, ...frontDoors.backendRanges])]),
+    blockRule("FrontDoorIdRequired", 15, [
+      socketOutside(sourceRanges),
+      { matchVariable: "RequestHeader", selector: FRONT_DOOR_ID_HEADER, operator: "Equal", negateCondition: true, matchValue: ids, transforms: ["Lowercase"] },
+    ]),
+  ];
 }
 
 /**
  * The WAF's custom rules: block a client outside the source ranges unless a listed Front Door profile
- * forwarded it, then block a request without the API key unless it is a bare GET of the health path
+ * forwarded it (sourceRangeRules), then block a request without the API key unless it is a bare GET of the health path
  * (global health checks send no key). Match conditions of one rule are ANDed, so a rule blocks only
  * when every condition matches (learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-custom-rules).
  */
-export function wafCustomRules<K>(sourceRanges: readonly string[], header: string, apiKey: K, healthPath: string, frontDoorIds: readonly string[] = []): WafRule<K>[] {
+export function wafCustomRules<K>(sourceRanges: readonly string[], header: string, apiKey: K, healthPath: string, frontDoors?: AdmittedFrontDoors): WafRule<K>[] {
   return [
-    {
-      name: "SourceRangesOnly",
-      priority: 10,
-      ruleType: "MatchRule",
-      action: "Block",
-      enabledState: "Enabled",
-      matchConditions: sourceRangeConditions(sourceRanges, frontDoorIds),
-    },
+    ...sourceRangeRules(sourceRanges, frontDoors),
     {
       name: "ApiKeyRequired",
       priority: 20,

@@ -22,8 +22,10 @@ export interface AzureFrontendEdgeArgs {
   readonly originPort: number;
   /** Client CIDRs the WAF admits; never empty, never /0 (checked in config). */
   readonly sourceRanges: readonly string[];
-  /** IDs of the Front Door profiles (the global one) whose forwarded requests pass from outside sourceRanges; the API key is still required. @default [] */
+  /** IDs of the Front Door profiles (the global one) whose forwarded requests pass from outside sourceRanges (from frontDoorBackendRanges only); the API key is still required. @default [] */
   readonly frontDoorIds?: readonly string[];
+  /** AzureFrontDoor.Backend address ranges (IPv4/IPv6 CIDRs): a listed Front Door ID passes only from these; required with frontDoorIds. @default [] */
+  readonly frontDoorBackendRanges?: readonly string[];
   /** Header carrying the API key. */
   readonly apiKeyHeader: string;
   /** The API key (secret). */
@@ -64,7 +66,7 @@ export class AzureFrontendEdge extends pulumi.ComponentResource {
         location: "Global",
         sku: { name: FRONT_DOOR_PREMIUM },
         policySettings: { enabledState: "Enabled", mode: args.wafMode ?? "Prevention", requestBodyCheck: "Enabled" },
-        customRules: { rules: wafCustomRules(args.sourceRanges, args.apiKeyHeader, pulumi.secret(args.apiKey), args.healthPath, args.frontDoorIds ?? []) },
+        customRules: { rules: wafCustomRules(args.sourceRanges, args.apiKeyHeader, pulumi.secret(args.apiKey), args.healthPath, { ids: args.frontDoorIds ?? [], backendRanges: args.frontDoorBackendRanges ?? [] }) },
         managedRules: { managedRuleSets: [{ ...MANAGED_RULE_SET }] },
         tags,
       },

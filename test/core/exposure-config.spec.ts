@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { ConfigError, loadStackConfig } from "../../components/core/config";
 import { albIngressRules, albName, healthRuleConditions, jwtValidation, listenerActions } from "../../components/aws/frontend-edge-plan";
-import { azureFrontendOrigin, healthUriPattern, privateLinkServiceId, sourceRangeConditions, wafCustomRules, wafPolicyName } from "../../components/azure/frontend-edge-plan";
+import { azureFrontendOrigin, healthUriPattern, privateLinkServiceId, sourceRangeRules, wafCustomRules, wafPolicyName } from "../../components/azure/frontend-edge-plan";
+import { IP_NETWORK_CIDR } from "../../components/core/config/grammar";
 import { loadStackFile } from "../../tools/plan/stack-file";
 
 const base = (stack: string, exposure: unknown, env = "prod"): Record<string, string> => {
@@ -18,6 +19,8 @@ function errorOf(raw: Record<string, string>, stack: string): string {
   }
   assert.fail("expected a config error");
 }
+/** Sample AzureFrontDoor.Backend prefixes (the service tag's shape: IPv4 and IPv6). */
+const BACKEND = ["147.243.0.0/16", "2a01:111:2050::/44"];
 const AWS = { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", jwtIssuer: "https://idp.example.com/", jwksEndpoint: "https://idp.example.com/jwks" };
 
 describe("exposure.edge config", () => {
@@ -54,16 +57,46 @@ describe("exposure.edge config", () => {
 
   it("Azure: frontDoorIds are Front Door IDs (GUIDs), distinct, Azure only", () => {
     const e = (azure: Record<string, unknown>) => base("aks-eastus2", { edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], azure: { apiKey: "k", ...azure } } });
-    const ok = loadStackConfig(e({ frontDoorIds: ["0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"] }), "aks-eastus2");
+    const ok = loadStackConfig(e({ frontDoorIds: ["0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"], frontDoorBackendRanges: BACKEND }), "aks-eastus2");
     assert.ok(ok.kind === "regional");
     assert.deepStrictEqual(ok.exposure.edge.azure.frontDoorIds, ["0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"]);
     assert.deepStrictEqual((loadStackConfig(e({}), "aks-eastus2") as typeof ok).exposure.edge.azure.frontDoorIds, []);
     assert.match(errorOf(e({ frontDoorIds: ["afd-global"] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds\[0\]: must be a Front Door ID \(a GUID/);
     assert.match(errorOf(e({ frontDoorIds: ["0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f"] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds\[0\]: must be a Front Door ID/);
     const id = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
-    assert.match(errorOf(e({ frontDoorIds: [id, id] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds: /);
+    assert.match(errorOf(e({ frontDoorIds: [id, id], frontDoorBackendRanges: BACKEND }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds: /);
     const aws = base("eks-us-east-1", { edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], aws: AWS, azure: { frontDoorIds: [id] } } });
     assert.match(errorOf(aws, "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorIds: Azure only/);
+  });
+
+  it("Azure: frontDoorBackendRanges are required with frontDoorIds, refused without, IPv4/IPv6 networks, within a WAF rule's 600 values", () => {
+    const e = (azure: Record<string, unknown>, sourceRanges = ["203.0.113.0/24"]) => base("aks-eastus2", { edge: { enabled: true, sourceRanges, azure: { apiKey: "k", ...azure } } });
+    const id = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    const ok = loadStackConfig(e({ frontDoorIds: [id], frontDoorBackendRanges: BACKEND }), "aks-eastus2");
+    assert.ok(ok.kind === "regional");
+    assert.deepStrictEqual(ok.exposure.edge.azure.frontDoorBackendRanges, BACKEND);
+    assert.deepStrictEqual((loadStackConfig(e({}), "aks-eastus2") as typeof ok).exposure.edge.azure.frontDoorBackendRanges, []);
+    assert.strictEqual(
+      errorOf(e({ frontDoorIds: [id] }), "aks-eastus2"),
+      "dynamo-ha:exposure.edge.azure.frontDoorBackendRanges: required with edge.azure.frontDoorIds: the AzureFrontDoor.Backend ranges (`az network list-service-tags`), else anyone can send the header, got []",
+    );
+    assert.match(errorOf(e({ frontDoorBackendRanges: BACKEND }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorBackendRanges: only with edge\.azure\.frontDoorIds/);
+    assert.match(errorOf(e({ frontDoorIds: [id], frontDoorBackendRanges: ["::/0"] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorBackendRanges: a range that admits every address \(::\/0\)/);
+    assert.match(errorOf(e({ frontDoorIds: [id], frontDoorBackendRanges: ["2a01:111:2050::1/44"] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorBackendRanges\[0\]: must be an IPv4 or IPv6 network CIDR/);
+    assert.match(errorOf(e({ frontDoorIds: [id], frontDoorBackendRanges: [BACKEND[0], BACKEND[0]] }), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorBackendRanges: /);
+    const many = Array.from({ length: 600 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
+    assert.strictEqual(errorOf(e({ frontDoorIds: [id], frontDoorBackendRanges: many }), "aks-eastus2"), "dynamo-ha:exposure.edge.azure.frontDoorBackendRanges: sourceRanges and these together at most 600 CIDRs (one WAF rule's match values), got \"601 CIDRs\"");
+    loadStackConfig(e({ frontDoorIds: [id], frontDoorBackendRanges: many.slice(1) }), "aks-eastus2");
+    assert.match(errorOf(e({}, [...many, "203.0.113.0/24"]), "aks-eastus2"), /^dynamo-ha:exposure\.edge\.sourceRanges: at most 600 CIDRs/);
+    const aws = base("eks-us-east-1", { edge: { enabled: true, sourceRanges: ["203.0.113.0/24"], aws: AWS, azure: { frontDoorBackendRanges: BACKEND } } });
+    assert.match(errorOf(aws, "eks-us-east-1"), /^dynamo-ha:exposure\.edge\.azure\.frontDoorBackendRanges: Azure only/);
+  });
+
+  it("IPv4 or IPv6 network CIDRs: RFC 4291 text, prefix ≤ 128, host bits clear", () => {
+    for (const ok of ["147.243.0.0/16", "2a01:111:2050::/44", "2620:1ec:4::/46", "::1/128", "fe80::/10", "0:0:0:0:0:0:0:0/0", "2001:db8:0:0:0:0:0:1/128"]) assert.ok(IP_NETWORK_CIDR.test(ok), ok);
+    for (const bad of ["2a01:111:2050::1/44", "2a01::111::/48", "2a01:111:2050::/129", "2a01:111:2050::/044", "12345::/16", "1:2:3:4:5:6:7:8:9/128", "1:2:3:4:5:6:7::8/128", "::ffff:1.2.3.4/128", "2a01:111:2050::", "g::/16", "147.243.0.1/16"]) {
+      assert.ok(!IP_NETWORK_CIDR.test(bad), bad);
+    }
   });
 });
 
@@ -99,17 +132,33 @@ describe("edge values (pure)", () => {
     assert.deepStrictEqual(rules[1].matchConditions[0], { matchVariable: "RequestHeader", selector: "x-api-key", operator: "Equal", negateCondition: true, matchValue: ["k"] });
   });
 
-  it("Front Door: listed Front Door profiles pass the range rule (ANDed conditions), never the API key rule", () => {
+  it("Front Door: a listed profile passes the ranges only from Front Door's backend ranges AND with its X-Azure-FDID, never the API key rule", () => {
     const id = "0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0";
-    const rules = wafCustomRules(["203.0.113.0/24"], "x-api-key", "k", "/health", [id]);
-    // Blocked only when the address is outside the ranges AND X-Azure-FDID is none of the IDs.
-    assert.deepStrictEqual(rules[0].matchConditions, [
-      { matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24"] },
-      { matchVariable: "RequestHeader", selector: "X-Azure-FDID", operator: "Equal", negateCondition: true, matchValue: [id.toLowerCase()], transforms: ["Lowercase"] },
+    const ranges = ["203.0.113.0/24"];
+    const rules = wafCustomRules(ranges, "x-api-key", "k", "/health", { ids: [id], backendRanges: BACKEND });
+    // (1) outside both the clients' and Front Door's ranges; (2) outside the clients' ranges AND no listed ID.
+    assert.deepStrictEqual(rules.slice(0, 2), [
+      { name: "SourceRangesOnly", priority: 10, ruleType: "MatchRule", action: "Block", enabledState: "Enabled", matchConditions: [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: [...ranges, ...BACKEND] }] },
+      {
+        name: "FrontDoorIdRequired",
+        priority: 15,
+        ruleType: "MatchRule",
+        action: "Block",
+        enabledState: "Enabled",
+        matchConditions: [
+          { matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ranges },
+          { matchVariable: "RequestHeader", selector: "X-Azure-FDID", operator: "Equal", negateCondition: true, matchValue: [id.toLowerCase()], transforms: ["Lowercase"] },
+        ],
+      },
     ]);
-    assert.deepStrictEqual(rules.slice(1), wafCustomRules(["203.0.113.0/24"], "x-api-key", "k", "/health").slice(1), "the API key rules do not change");
-    // No IDs: the range rule is the address alone (what stacks without the setting have).
-    assert.deepStrictEqual(sourceRangeConditions(["203.0.113.0/24"]), [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ["203.0.113.0/24"] }]);
-    assert.strictEqual(sourceRangeConditions(["203.0.113.0/24"], [id, id.toLowerCase()])[1].matchValue.length, 1, "one value per ID, whatever its case");
+    assert.deepStrictEqual(rules.slice(2), wafCustomRules(ranges, "x-api-key", "k", "/health").slice(1), "the API key rules do not change");
+    const priorities = rules.map((r) => r.priority);
+    assert.strictEqual(new Set(priorities).size, priorities.length, "priorities are unique among custom rules");
+    assert.deepStrictEqual(priorities, [...priorities].sort((a, b) => a - b), "the range rules run before the API key rules");
+    // No IDs: one range rule, the address alone (what stacks without the setting have).
+    const alone = [{ name: "SourceRangesOnly", priority: 10, ruleType: "MatchRule", action: "Block", enabledState: "Enabled", matchConditions: [{ matchVariable: "SocketAddr", operator: "IPMatch", negateCondition: true, matchValue: ranges }] }];
+    assert.deepStrictEqual(sourceRangeRules(ranges), alone);
+    assert.deepStrictEqual(sourceRangeRules(ranges, { ids: [], backendRanges: [] }), alone);
+    assert.strictEqual(sourceRangeRules(ranges, { ids: [id, id.toLowerCase()], backendRanges: BACKEND })[1].matchConditions[1].matchValue.length, 1, "one value per ID, whatever its case");
   });
 });

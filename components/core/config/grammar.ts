@@ -103,6 +103,31 @@ export function isNetworkCidr(s: string): boolean {
 }
 export const NETWORK_CIDR = grammar('an IPv4 network CIDR like "10.40.0.0/16" (octets ≤ 255, prefix ≤ 32, host bits clear)', isNetworkCidr);
 
+/** The 128-bit value of an IPv6 address in RFC 4291 text form (hex groups, one "::"), or undefined; no embedded IPv4. */
+export function ipv6Value(s: string): bigint | undefined {
+  if (!/^[0-9A-Fa-f:]{2,39}$/.test(s)) return undefined;
+  const halves = s.split("::");
+  if (halves.length > 2) return undefined;
+  const groups = halves.map((h) => (h === "" ? [] : h.split(":")));
+  if (groups.some((g) => g.some((x) => !/^[0-9A-Fa-f]{1,4}$/.test(x)))) return undefined;
+  const n = groups.reduce((a, g) => a + g.length, 0);
+  if (halves.length === 1 ? n !== 8 : n > 7) return undefined;
+  const all = halves.length === 1 ? groups[0] : [...groups[0], ...Array<string>(8 - n).fill("0"), ...groups[1]];
+  return all.reduce((a, x) => (a << 16n) + BigInt(parseInt(x, 16)), 0n);
+}
+
+/** An IPv6 network in CIDR notation: an RFC 4291 address, a prefix ≤ 128 (no leading zeros), host bits clear. */
+export function isIpv6NetworkCidr(s: string): boolean {
+  const m = /^([^/]+)\/(0|[1-9]\d{0,2})$/.exec(s);
+  if (!m || Number(m[2]) > 128) return false;
+  const v = ipv6Value(m[1]);
+  return v !== undefined && v % 2n ** BigInt(128 - Number(m[2])) === 0n;
+}
+export const IP_NETWORK_CIDR = grammar(
+  'an IPv4 or IPv6 network CIDR like "147.243.0.0/16" or "2a01:111:2050::/44" (host bits clear)',
+  (s) => isNetworkCidr(s) || isIpv6NetworkCidr(s),
+);
+
 /**
  * Hugging Face repo ids (huggingface/huggingface_hub src/huggingface_hub/utils/_validators.py,
  * validate_repo_id): `[namespace/]name`, word characters, '-' and '.', name ≤ 96, no "--" or "..".

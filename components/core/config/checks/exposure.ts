@@ -5,6 +5,13 @@ import { ConfigError, show } from "../schema";
 import { RegionalConfig } from "../stack-config";
 import { openRange } from "./open-cidr";
 
+/**
+ * Match values of all conditions of one Front Door WAF custom rule, at most (azurerm docs,
+ * website/docs/r/cdn_frontdoor_firewall_policy.html.markdown in hashicorp/terraform-provider-azurerm;
+ * components/azure/frontend-edge-plan.ts WAF_RULE_MAX_MATCH_VALUES).
+ */
+const WAF_RULE_MAX_MATCH_VALUES = 600;
+
 const fail = (key: string, allowed: string, value: unknown): never => {
   throw new ConfigError(`dynamo-ha:exposure.${key}: ${allowed}, got ${show(value)}`);
 };
@@ -50,6 +57,7 @@ function checkAwsEdge(c: RegionalConfig): void {
   }
   if (c.exposure.edge.azure.apiKey !== undefined) fail("edge.azure.apiKey", "Azure only (the AWS edge validates JWTs)", "[secret]");
   if (c.exposure.edge.azure.frontDoorIds.length > 0) fail("edge.azure.frontDoorIds", "Azure only (the AWS edge admits only sourceRanges)", c.exposure.edge.azure.frontDoorIds);
+  if (c.exposure.edge.azure.frontDoorBackendRanges.length > 0) fail("edge.azure.frontDoorBackendRanges", "Azure only (the AWS edge admits only sourceRanges)", c.exposure.edge.azure.frontDoorBackendRanges);
 }
 
 function checkAzureEdge(c: RegionalConfig): void {
@@ -58,8 +66,31 @@ function checkAzureEdge(c: RegionalConfig): void {
   if (!c.exposure.loadBalancer) fail("loadBalancer", "the Azure edge reaches the frontend through a Private Link Service on the internal load balancer; set true", false);
   if (z.apiKey === undefined) fail("edge.azure.apiKey", "is required with the edge on Azure (a secret: set it with `pulumi config set --path --secret`)", undefined);
   if (c.env === "prod" && z.wafMode !== "Prevention") fail("edge.azure.wafMode", "prod blocks what the WAF matches: Prevention", z.wafMode);
+  checkFrontDoors(c);
   const a = c.exposure.edge.aws;
   if (a.certificateArn !== undefined || a.jwtIssuer !== undefined) fail("edge.aws", "AWS only (the Azure edge uses Front Door's certificate and an API key)", a.certificateArn ?? a.jwtIssuer);
+}
+
+/**
+ * Front Door forwards a client's X-Azure-FDID unchanged, so the ID admits only from Front Door's own
+ * addresses (learn.microsoft.com/azure/frontdoor/origin-security): the IDs and the AzureFrontDoor.Backend
+ * ranges come together, and each WAF rule stays within its match values.
+ */
+function checkFrontDoors(c: RegionalConfig): void {
+  const { sourceRanges } = c.exposure.edge;
+  const { frontDoorIds: ids, frontDoorBackendRanges: backend } = c.exposure.edge.azure;
+  if (ids.length === 0) {
+    if (backend.length > 0) fail("edge.azure.frontDoorBackendRanges", "only with edge.azure.frontDoorIds (the ranges admit nothing without the Front Door IDs they pair with); remove them", backend);
+    if (sourceRanges.length > WAF_RULE_MAX_MATCH_VALUES) fail("edge.sourceRanges", `at most ${WAF_RULE_MAX_MATCH_VALUES} CIDRs (a WAF rule's match values)`, sourceRanges.length);
+    return;
+  }
+  if (backend.length === 0) fail("edge.azure.frontDoorBackendRanges", "required with edge.azure.frontDoorIds: the AzureFrontDoor.Backend ranges (`az network list-service-tags`), else anyone can send the header", backend);
+  const open = openRange(backend);
+  if (open !== undefined) fail("edge.azure.frontDoorBackendRanges", `a range that admits every address (${open}) is not Front Door's; list the AzureFrontDoor.Backend ranges`, backend);
+  const both = sourceRanges.length + backend.length;
+  if (both > WAF_RULE_MAX_MATCH_VALUES) fail("edge.azure.frontDoorBackendRanges", `sourceRanges and these together at most ${WAF_RULE_MAX_MATCH_VALUES} CIDRs (one WAF rule's match values)`, `${both} CIDRs`);
+  const withIds = sourceRanges.length + new Set(ids.map((id) => id.toLowerCase())).size;
+  if (withIds > WAF_RULE_MAX_MATCH_VALUES) fail("edge.azure.frontDoorIds", `sourceRanges and these together at most ${WAF_RULE_MAX_MATCH_VALUES} values (one WAF rule's match values)`, `${withIds} values`);
 }
 
 /** Global health checks probe from the internet: a stack in a DR set is reached through its edge. */

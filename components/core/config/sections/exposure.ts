@@ -1,4 +1,4 @@
-import { IPV4_CIDR, NETWORK_CIDR } from "../grammar";
+import { IP_NETWORK_CIDR, IPV4_CIDR, NETWORK_CIDR } from "../grammar";
 import { bool, enumOf, int, list, obj, secret, str } from "../schema";
 
 /** The claim formats the ALB's JWT validation compares with (ELB API, JwtValidationActionAdditionalClaim). */
@@ -55,10 +55,16 @@ export const edgeSection = obj(
         apiKeyHeader: str({ doc: "Request header holding the API key.", default: "x-api-key", pattern: HEADER_NAME, patternText: "an HTTP header name" }),
         wafMode: enumOf(WAF_MODES, { doc: "WAF mode; prod requires Prevention (Detection only logs).", default: "Prevention" }),
         frontDoorIds: list(str({ doc: "Front Door ID", pattern: FRONT_DOOR_ID, patternText: "a Front Door ID (a GUID like 01234567-89ab-cdef-0123-456789abcdef)" }), {
-          doc: "IDs of the Front Door profiles allowed to forward from outside sourceRanges: the global stack's `frontDoorId` output with azure-frontdoor routing, whose WAF checks the clients' ranges (global.sourceRanges). A request still needs the API key.",
+          doc: "IDs of the Front Door profiles allowed to forward from outside sourceRanges (from frontDoorBackendRanges): the global stack's `frontDoorId` output with azure-frontdoor routing, whose WAF checks the clients' ranges (global.sourceRanges). A request still needs the API key.",
           default: [],
           distinct: true,
           what: "Front Door IDs",
+        }),
+        frontDoorBackendRanges: list(str({ doc: "CIDR", grammar: IP_NETWORK_CIDR }), {
+          doc: "Address ranges of the AzureFrontDoor.Backend service tag (`az network list-service-tags --location <region> --query \"values[?name=='AzureFrontDoor.Backend'].properties.addressPrefixes\"`; they change, refresh them). Required with frontDoorIds, refused without: a request from outside sourceRanges passes only from these ranges AND with a listed X-Azure-FDID, which a client cannot forge from elsewhere.",
+          default: [],
+          distinct: true,
+          what: "CIDRs",
         }),
       },
       { doc: "Azure edge.", optional: true },
