@@ -84,11 +84,11 @@ export interface AdmittedFrontDoors {
 
 /**
  * Limits of a Front Door WAF custom rule (azurerm docs, website/docs/r/cdn_frontdoor_firewall_policy.html.markdown
- * in hashicorp/terraform-provider-azurerm): at most 10 match conditions (these rules use ≤ 2) and 600
- * match values in all of a rule's conditions (checked in config); priorities unique among custom rules
- * (learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-custom-rules).
+ * in hashicorp/terraform-provider-azurerm): at most 10 match conditions (these rules use ≤ 2) and
+ * WAF_RULE_MAX_MATCH_VALUES match values in all of a rule's conditions (checked in config); priorities
+ * unique among custom rules (learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-custom-rules).
  */
-export const WAF_RULE_MAX_MATCH_VALUES = 600;
+export { WAF_RULE_MAX_MATCH_VALUES } from "../core/config/checks/exposure";
 
 const blockRule = <K>(name: string, priority: number, matchConditions: WafMatchCondition<K>[]): WafRule<K> => ({
   name,

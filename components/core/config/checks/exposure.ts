@@ -7,10 +7,10 @@ import { openRange } from "./open-cidr";
 
 /**
  * Match values of all conditions of one Front Door WAF custom rule, at most (azurerm docs,
- * website/docs/r/cdn_frontdoor_firewall_policy.html.markdown in hashicorp/terraform-provider-azurerm;
- * components/azure/frontend-edge-plan.ts WAF_RULE_MAX_MATCH_VALUES).
+ * website/docs/r/cdn_frontdoor_firewall_policy.html.markdown in hashicorp/terraform-provider-azurerm);
+ * the edge's rule builder (components/azure/frontend-edge-plan.ts) shares it.
  */
-const WAF_RULE_MAX_MATCH_VALUES = 600;
+export const WAF_RULE_MAX_MATCH_VALUES = 600;
 
 const fail = (key: string, allowed: string, value: unknown): never => {
   throw new ConfigError(`dynamo-ha:exposure.${key}: ${allowed}, got ${show(value)}`);
