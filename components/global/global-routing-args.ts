@@ -179,41 +179,22 @@ export function resolveGlobalRoutingArgs(a: GlobalRoutingArgs, stack: string): G
     // routing rules apply (detection ≤ maxFailoverSeconds ≤ 3600 is always below it).
     const c: GlobalConfig = { kind: "global", stack: stackName, env: "prod", haMode: true, labels, global: { ...g, rtoGoalSeconds: Number.MAX_SAFE_INTEGER } };
     checkGlobal(c);
-    return {
-      regions: g.regions.map((r) => r.stack),
-      // The schema admits only DNS_PROVIDERS, ROUTING_MODES and ACTIVE_ACTIVE_ROUTING: the enums' values.
-      service: g.dnsProvider as GlobalRoutingService,
-      mode: g.mode as GlobalRoutingMode,
-      activeActiveRouting: g.activeActiveRouting as ActiveActiveRouting,
-      zoneName: g.zoneName,
-      sourceRanges: g.sourceRanges,
-      recordName: g.recordName,
-      azureLocation: g.azureLocation,
-      healthCheckIntervalSeconds: g.healthCheckIntervalSeconds,
-      healthCheckFailureThreshold: g.healthCheckFailureThreshold,
-      dnsTtlSeconds: g.dnsTtlSeconds,
-      maxFailoverSeconds: g.maxFailoverSeconds,
-      protect: g.protectRouting,
-      stackName,
-      tags: labels,
-    };
+    return settingsOf(g, stackName, labels);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     throw new ConfigError(argMessage(e.message, zone.takes));
   }
 }
 
-/** The args a validated global stack config gives (the stack program's mapping). */
-export function globalRoutingArgsOf(c: GlobalConfig): GlobalRoutingArgs {
-  const g = c.global;
-  const zone = zoneArg(g.dnsProvider);
+/** The settings a parsed `global` section gives (the enums' values are all the schema admits). */
+function settingsOf(g: GlobalConfig["global"], stackName: string, tags: Readonly<Record<string, string>>): GlobalRoutingSettings {
   return {
     regions: g.regions.map((r) => r.stack),
     service: g.dnsProvider as GlobalRoutingService,
     mode: g.mode as GlobalRoutingMode,
     activeActiveRouting: g.activeActiveRouting as ActiveActiveRouting,
-    [zone.takes]: g.zoneName,
-    ...(g.sourceRanges.length > 0 ? { sourceRanges: [...g.sourceRanges] } : {}),
+    zoneName: g.zoneName,
+    sourceRanges: g.sourceRanges,
     recordName: g.recordName,
     azureLocation: g.azureLocation,
     healthCheckIntervalSeconds: g.healthCheckIntervalSeconds,
@@ -221,7 +202,19 @@ export function globalRoutingArgsOf(c: GlobalConfig): GlobalRoutingArgs {
     dnsTtlSeconds: g.dnsTtlSeconds,
     maxFailoverSeconds: g.maxFailoverSeconds,
     protect: g.protectRouting,
-    stackName: c.stack,
-    tags: { ...c.labels },
+    stackName,
+    tags,
+  };
+}
+
+/** The args a validated global stack config gives (the stack program's mapping). */
+export function globalRoutingArgsOf(c: GlobalConfig): GlobalRoutingArgs {
+  const { regions, zoneName, sourceRanges, tags, ...rest } = settingsOf(c.global, c.stack, c.labels);
+  return {
+    ...rest,
+    regions: [...regions],
+    [zoneArg(c.global.dnsProvider).takes]: zoneName,
+    ...(sourceRanges.length > 0 ? { sourceRanges: [...sourceRanges] } : {}),
+    tags: { ...tags },
   };
 }
