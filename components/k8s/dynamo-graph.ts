@@ -5,9 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { imageHasPinnedTag } from "../core/config/checks/kubernetes";
 import { ConfigError, show } from "../core/config/schema";
 import { graphSection } from "../core/config/sections/graph";
-import { VERSIONS } from "../core/versions";
 import { childDependsOn } from "../core/child-depends-on";
-import { Backend, ComponentPlan, DEFAULT_GRACE_SECONDS, graphComponents, GraphSettings } from "./graph-settings";
+import { Backend, ComponentPlan, DEFAULT_GRACE_SECONDS, graphComponents, GraphSettings, graphSettingsOf } from "./graph-settings";
 import { graphObject, GraphPlacement, GraphStorage, NO_GRAPH_STORAGE } from "./graph-spec";
 import { componentPdb } from "./pdb";
 
@@ -116,22 +115,10 @@ export function resolveHaGraphArgs(a: HaGraphArgs): GraphSettings {
   const backend = g.backend as Backend; // the schema admits only BACKENDS
   const plan = a.components ? a.components.map((c) => ({ ...c })) : graphComponents(backend, g);
   const frontends = plan.filter((c) => c.type === "frontend").length;
-  if (frontends !== 1) throw new Error(`HaGraph.components: ${frontends} frontends is not allowed: exactly one component of type frontend`);
-  return {
-    name: g.name,
-    namespace: g.namespace,
-    model: g.model,
-    image: g.image ?? VERSIONS.runtimeImages[backend],
-    backend,
-    components: plan,
-    gpusPerWorker: g.gpusPerWorker,
-    // The shorter of the two spot notices' budgets: safe on either cloud.
-    terminationGracePeriodSeconds: g.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS.azure,
-    startupTimeoutSeconds: g.startupTimeoutSeconds,
-    readyTimeoutSeconds: g.readyTimeoutSeconds,
-    migrationLimit: g.migrationLimit,
-    hfTokenSecret: g.hfTokenSecret,
-  };
+  if (frontends !== 1) throw new ConfigError(`HaGraph.components: ${frontends} frontends is not allowed: exactly one component of type frontend`);
+  // The shorter of the two spot notices' budgets: safe on either cloud.
+  return graphSettingsOf(g, DEFAULT_GRACE_SECONDS.azure, plan);
+
 }
 
 // What TypeScript callers read through getters: resources are not part of the package schema.

@@ -59,7 +59,14 @@ export function graphComponents(backend: Backend, g: RegionalConfig["graph"]): C
 }
 
 export function resolveGraph(c: RegionalConfig): GraphSettings {
-  const g = c.graph;
+  return graphSettingsOf(c.graph, DEFAULT_GRACE_SECONDS[c.cloud]);
+}
+
+/**
+ * A parsed `graph` section as settings: `defaultGraceSeconds` when it names no grace period, and the
+ * components given (else the backend's standard plan).
+ */
+export function graphSettingsOf(g: RegionalConfig["graph"], defaultGraceSeconds: number, components?: ComponentPlan[]): GraphSettings {
   const backend = g.backend as Backend; // the schema admits only BACKENDS
   return {
     name: g.name,
@@ -67,9 +74,9 @@ export function resolveGraph(c: RegionalConfig): GraphSettings {
     model: g.model,
     image: g.image ?? VERSIONS.runtimeImages[backend],
     backend,
-    components: graphComponents(backend, g),
+    components: components ?? graphComponents(backend, g),
     gpusPerWorker: g.gpusPerWorker,
-    terminationGracePeriodSeconds: g.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS[c.cloud],
+    terminationGracePeriodSeconds: g.terminationGracePeriodSeconds ?? defaultGraceSeconds,
     startupTimeoutSeconds: g.startupTimeoutSeconds,
     readyTimeoutSeconds: g.readyTimeoutSeconds,
     migrationLimit: g.migrationLimit,
