@@ -7,7 +7,7 @@
 // @pulumi/policy 1.21 (server.js) reads a resource's properties only through
 // `deserializeProperties(getProperties(), …)`, which calls Struct#toJavaScript; the Struct handed out
 // here answers that from the bytes and becomes an ordinary decoded Struct for any other use.
-import * as path from "path";
+import { createRequire } from "module";
 import { Cursor, decodeStruct } from "./struct-wire";
 
 interface Message {
@@ -36,10 +36,8 @@ const RESOURCES = 1; // AnalyzeStackRequest.resources
 
 /** The generated modules the library itself uses (resolved from @pulumi/policy, as its server.js does). */
 export function libraryProtos(): Protos {
-  const from = path.dirname(require.resolve("@pulumi/policy/package.json"));
-  const load = (id: string) => require(require.resolve(id, { paths: [from] })) as unknown;
-  const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [from] }));
-  const fromPulumi = (id: string) => require(require.resolve(id, { paths: [pulumiDir] })) as unknown;
+  const load = createRequire(require.resolve("@pulumi/policy/package.json"));
+  const fromPulumi = createRequire(load.resolve("@pulumi/pulumi/package.json"));
   return {
     analyzerPb: load("@pulumi/pulumi/proto/analyzer_pb") as Protos["analyzerPb"],
     service: (load("@pulumi/pulumi/proto/analyzer_grpc_pb") as { AnalyzerService: Protos["service"] }).AnalyzerService,
@@ -99,8 +97,8 @@ function splitDecoder<T extends Message>(cls: MessageClass<T>, wire: (b: Buffer)
       const at = c.pos;
       const tag = c.varint();
       if (tag === ((PROPERTIES << 3) | 2)) {
-        const [a, b] = c.span();
-        props = buf.subarray(a, b);
+        const a = c.len();
+        props = buf.subarray(a, c.pos);
       } else {
         c.skip(tag & 7, tag >>> 3);
         rest.push(buf.subarray(at, c.pos));
@@ -128,8 +126,8 @@ export function decodePropertiesFromWire(protos: Protos = libraryProtos()): void
     while (c.pos < buf.length) {
       const tag = c.varint();
       if (tag === ((RESOURCES << 3) | 2)) {
-        const [a, b] = c.span();
-        resources.push(resource(buf.subarray(a, b)));
+        const a = c.len();
+        resources.push(resource(buf.subarray(a, c.pos)));
       } else c.skip(tag & 7, tag >>> 3);
     }
     const req = new analyzerPb.AnalyzeStackRequest();

@@ -82,12 +82,12 @@ export class Cursor {
     this.pos += n;
   }
 
-  /** The bounds of a length-delimited value, leaving the cursor after it. */
-  span(): [number, number] {
+  /** Steps over a length-delimited value; returns where it starts (it ends at the new `pos`). */
+  len(): number {
     const n = this.varint();
     const start = this.pos;
     this.advance(n);
-    return [start, this.pos];
+    return start;
   }
 }
 
@@ -97,6 +97,20 @@ const KIND_NOT_SET = 0;
 interface ValueState {
   kind: number;
   value: PlainValue;
+}
+
+/** UTF-8 text of `buf[a, b)`; short ASCII (most keys and values) without a call into the runtime. */
+function text(buf: Buffer, a: number, b: number): string {
+  if (b - a <= 32) {
+    let s = "";
+    for (let i = a; i < b; i++) {
+      const ch = buf[i];
+      if (ch >= 0x80) return buf.toString("utf8", a, b);
+      s += String.fromCharCode(ch);
+    }
+    return s;
+  }
+  return buf.toString("utf8", a, b);
 }
 
 function applyValue(buf: Buffer, start: number, end: number, s: ValueState): void {
@@ -113,27 +127,19 @@ function applyValue(buf: Buffer, start: number, end: number, s: ValueState): voi
       c.advance(8);
       s.kind = 2;
       s.value = buf.readDoubleLE(c.pos - 8);
-    } else if (field === 3 && wt === LEN) {
-      const [a, b] = c.span();
-      s.kind = 3;
-      s.value = buf.toString("utf8", a, b);
+    } else if (wt === LEN && field >= 3 && field <= 6 && field !== 4) {
+      const a = c.len();
+      const b = c.pos;
+      s.kind = field;
+      s.value = field === 3 ? text(buf, a, b) : field === 5 ? decodeStruct(buf, a, b) : decodeList(buf, a, b);
     } else if (field === 4 && wt === VARINT) {
       s.kind = 4;
       s.value = c.varint() !== 0;
-    } else if (field === 5 && wt === LEN) {
-      const [a, b] = c.span();
-      s.kind = 5;
-      s.value = decodeStruct(buf, a, b);
-    } else if (field === 6 && wt === LEN) {
-      const [a, b] = c.span();
-      s.kind = 6;
-      s.value = decodeList(buf, a, b);
     } else {
       c.skip(wt, field);
     }
   }
 }
-
 function finish(s: ValueState): PlainValue {
   if (s.kind === KIND_NOT_SET) throw new Error("Unexpected struct type");
   return s.value;
@@ -145,9 +151,9 @@ function decodeList(buf: Buffer, start: number, end: number): PlainValue[] {
   while (c.pos < end) {
     const tag = c.varint();
     if (tag === ((1 << 3) | LEN)) {
-      const [a, b] = c.span();
+      const a = c.len();
       const s: ValueState = { kind: KIND_NOT_SET, value: null };
-      applyValue(buf, a, b, s);
+      applyValue(buf, a, c.pos, s);
       out.push(finish(s));
     } else c.skip(tag & 7, tag >>> 3);
   }
@@ -156,7 +162,9 @@ function decodeList(buf: Buffer, start: number, end: number): PlainValue[] {
 
 /** Decodes the Struct in `buf[start, end)` to the plain object `toJavaScript` would return. */
 export function decodeStruct(buf: Buffer, start: number, end: number): { [k: string]: PlainValue } {
-  const entries = new Map<string, ValueState>();
+  const keys: string[] = [];
+  const states: ValueState[] = [];
+  let ascending = true; // encoders write map keys sorted: then no re-sorting is needed
   const c = new Cursor(buf, start, end);
   while (c.pos < end) {
     const tag = c.varint();
@@ -164,23 +172,32 @@ export function decodeStruct(buf: Buffer, start: number, end: number): { [k: str
       c.skip(tag & 7, tag >>> 3);
       continue;
     }
-    const [a, b] = c.span();
-    const e = new Cursor(buf, a, b);
+    const a = c.len();
+    const e = new Cursor(buf, a, c.pos);
     let key = "";
     const s: ValueState = { kind: KIND_NOT_SET, value: null };
-    while (e.pos < b) {
+    while (e.pos < e.end) {
       const t = e.varint();
       if (t === ((1 << 3) | LEN)) {
-        const [ka, kb] = e.span();
-        key = buf.toString("utf8", ka, kb);
+        const ka = e.len();
+        key = text(buf, ka, e.pos);
       } else if (t === ((2 << 3) | LEN)) {
-        const [va, vb] = e.span();
-        applyValue(buf, va, vb, s);
+        const va = e.len();
+        applyValue(buf, va, e.pos, s);
       } else e.skip(t & 7, t >>> 3);
     }
-    if (key !== "__proto__") entries.set(key, s);
+    if (key === "__proto__") continue;
+    if (keys.length > 0 && !(keys[keys.length - 1] < key)) ascending = false;
+    keys.push(key);
+    states.push(s);
   }
   const out: { [k: string]: PlainValue } = {};
-  for (const k of [...entries.keys()].sort()) out[k] = finish(entries.get(k) as ValueState);
+  if (ascending) {
+    for (let i = 0; i < keys.length; i++) out[keys[i]] = finish(states[i]);
+    return out;
+  }
+  const last = new Map<string, ValueState>();
+  for (let i = 0; i < keys.length; i++) last.set(keys[i], states[i]);
+  for (const k of [...last.keys()].sort()) out[k] = finish(last.get(k) as ValueState);
   return out;
 }

@@ -1,13 +1,13 @@
 import * as assert from "assert";
-import { writeFloorProgram } from "../../tools/bench/floor";
+import { recordDeclaredKeys, writeFloorProgram } from "../../tools/bench/floor";
 import { verdict } from "../../tools/bench/goals";
 import { capture } from "../../tools/plan/capture";
 import { planMocks } from "../../tools/plan/mocks";
+import { plan } from "../../tools/plan/run";
 import { loadStackFile } from "../../tools/plan/stack-file";
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
-import { plannedStack } from "../support/plans";
 
 describe("bench", () => {
   it("a missed goal fails the verdict and says so", () => {
@@ -17,16 +17,24 @@ describe("bench", () => {
     assert.match(miss.lines[1], /MISSED$/);
   });
 
-  it("the floor program registers the plan's resources: same types, names, parents, providers and inputs", async function () {
+  it("the floor program registers the plan's resources: same types, names, parents, providers, inputs and declared properties", async function () {
     this.timeout(60_000);
-    const p = await plannedStack("eks-us-east-1");
+    const programKeys = recordDeclaredKeys();
+    const p = await plan("eks-us-east-1", { policy: false });
+    programKeys.stop();
+    const declared = programKeys.declared();
+    assert.ok((declared["aws:eks/cluster:Cluster"] ?? []).length > 20, "the typed class declares its outputs too");
     // Inside the project, so the floor resolves the same @pulumi/pulumi (and its mock state) as the capture.
     const dir = fs.mkdtempSync(path.join(PROJECT_ROOT, "dist", "floor-"));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const program = require(writeFloorProgram(p.resources, dir)) as () => Record<string, unknown>;
+    const program = require(writeFloorProgram(p.resources, dir, declared)) as () => Record<string, unknown>;
     const file = loadStackFile("eks-us-east-1");
+    const floorKeys = recordDeclaredKeys();
     const floor = await capture(program, { project: p.project, stack: p.stack, config: file.config, secretKeys: file.secretKeys, mocks: planMocks });
+    floorKeys.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+    // The SDK makes an Output for every key handed to it: the floor hands it the same keys per type.
+    assert.deepStrictEqual(floorKeys.declared(), declared);
     const shape = (rs: typeof p.resources) => rs.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => [r.urn, r.type, r.parent, r.provider.split("::").slice(0, -1).join("::"), JSON.stringify(r.inputs)]);
     const sorted = (rows: string[][]) => rows.sort((a, b) => a[0].localeCompare(b[0]));
     assert.deepStrictEqual(sorted(shape(floor.resources)), sorted(shape(p.resources)));

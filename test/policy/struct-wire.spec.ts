@@ -77,6 +77,7 @@ describe("policy pack: property Structs decoded from the wire", () => {
   });
 
   const cases: Record<string, Uint8Array> = {
+    "keys written out of order come out sorted": struct(entry("b", num(1)), entry("a", num(2)), entry("B", num(3))),
     "a repeated key keeps its last value": struct(entry("k", str("first")), entry("j", num(1)), entry("k", str("last"))),
     "a __proto__ key is dropped": struct(entry("__proto__", value((x) => x.writeBytes(5, struct(entry("polluted", num(1)))))), entry("x", num(2))),
     "an entry's value fields merge, the last kind wins": struct(entry("k", str("s"), num(3))),

@@ -2,6 +2,11 @@
 // registers the same resources (same types, names, parents, providers and inputs) through the SDK's bare
 // CustomResource/ComponentResource/ProviderResource, and a compiled one-rule pack. Whatever the real
 // program or pack costs above these is ours to explain.
+//
+// "The same inputs" means the property bag the program hands the SDK: a provider SDK's resource class
+// (aws.eks.Cluster, …) passes every property it declares, its outputs as `undefined`, and the SDK makes
+// an Output (four promises) for each. The register request drops undefined values, so the records alone
+// would leave that out of the floor; the bench records each type's declared keys while it plans.
 import * as fs from "fs";
 import * as path from "path";
 import { ResourceRecord } from "../plan/records";
@@ -21,15 +26,18 @@ const PROGRAM = `// Generated from a plan's records: the same resources, registe
 "use strict";
 const pulumi = require("@pulumi/pulumi");
 const RECORDS = require("./records.json");
+const DECLARED = require("./declared.json");
 module.exports = function floorProgram() {
   const byUrn = new Map();
   for (const r of RECORDS) {
     const opts = {};
     if (r.p) opts.parent = byUrn.get(r.p);
     if (r.v) opts.provider = byUrn.get(r.v.slice(0, r.v.lastIndexOf("::")));
+    const props = Object.assign({}, r.i);
+    for (const k of DECLARED[r.t] || []) if (!(k in props)) props[k] = undefined;
     let res;
-    if (r.t.startsWith("pulumi:providers:")) res = new pulumi.ProviderResource(r.t.slice("pulumi:providers:".length), r.n, r.i, opts);
-    else if (r.c) res = new pulumi.CustomResource(r.t, r.n, r.i, opts);
+    if (r.t.startsWith("pulumi:providers:")) res = new pulumi.ProviderResource(r.t.slice("pulumi:providers:".length), r.n, props, opts);
+    else if (r.c) res = new pulumi.CustomResource(r.t, r.n, props, opts);
     else res = new pulumi.ComponentResource(r.t, r.n, {}, opts);
     byUrn.set(r.u, res);
   }
@@ -37,9 +45,42 @@ module.exports = function floorProgram() {
 };
 `;
 
-/** Writes the floor program for `records` into `dir` (index.js + records.json); returns its path. */
-export function writeFloorProgram(records: readonly ResourceRecord[], dir: string): string {
+/**
+ * Starts recording, for every custom resource type the process registers until `stop`, the property
+ * keys its class hands the SDK (defined or not).
+ */
+export function recordDeclaredKeys(): { declared(): Record<string, string[]>; stop(): void } {
+  // The SDK's own hook point: every custom resource's props pass through rpc.transferProperties
+  // (runtime/resource.js, prepareResource), labelled `resource:<name>[<type>]`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const rpc = require("@pulumi/pulumi/runtime/rpc") as { transferProperties: (onto: object, label: string, props: Record<string, unknown>) => unknown };
+  const keys = new Map<string, Set<string>>();
+  const original = rpc.transferProperties;
+  const recording: typeof original = (onto, label, props) => {
+    const type = /\[(.*)\]$/.exec(label)?.[1];
+    if (type) {
+      const set = keys.get(type) ?? new Set<string>();
+      for (const k of Object.keys(props)) set.add(k);
+      keys.set(type, set);
+    }
+    return original(onto, label, props);
+  };
+  rpc.transferProperties = recording;
+  return {
+    declared: () => Object.fromEntries([...keys].map(([t, ks]) => [t, [...ks].sort()])),
+    stop: () => {
+      if (rpc.transferProperties === recording) rpc.transferProperties = original;
+    },
+  };
+}
+
+/**
+ * Writes the floor program for `records` into `dir` (index.js, records.json, declared.json: each
+ * type's declared keys from recordDeclaredKeys); returns its path.
+ */
+export function writeFloorProgram(records: readonly ResourceRecord[], dir: string, declared: Record<string, string[]>): string {
   fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "declared.json"), JSON.stringify(declared));
   const floor: FloorRecord[] = records
     .filter((r) => r.type !== "pulumi:pulumi:Stack")
     .map((r) => ({ t: r.type, n: r.name, u: r.urn, p: r.parent, v: r.provider, c: r.custom, i: r.inputs }));

@@ -9,7 +9,7 @@ import { performance } from "perf_hooks";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 import { plan } from "../plan/run";
 import { DEFAULT_STACK } from "../plan/stack-file";
-import { writeFloorProgram, writeOneRulePack } from "./floor";
+import { recordDeclaredKeys, writeFloorProgram, writeOneRulePack } from "./floor";
 import { verdict } from "./goals";
 
 const ONCE = path.join(__dirname, "plan-once.js");
@@ -34,8 +34,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<number> {
   const stack = process.env.BENCH_STACK ?? DEFAULT_STACK;
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+  const recorder = recordDeclaredKeys();
   const p = await plan(stack, { policy: false });
-  writeFloorProgram(p.resources, path.join(WORK, "floor"));
+  recorder.stop();
+  writeFloorProgram(p.resources, path.join(WORK, "floor"), recorder.declared());
   writeOneRulePack(path.join(WORK, "one-rule-pack"));
   const modes: Mode[] = ["program", "floor", "whole", "floor-pack"];
   const ms: Record<Mode, number[]> = { program: [], floor: [], whole: [], "floor-pack": [] };
