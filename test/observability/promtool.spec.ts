@@ -55,7 +55,8 @@ function replayedRules(m: StackModel): string {
   return stringify({ groups: ruleSubset(m.groups, alerts) });
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** `s` as a regular expression matching itself. */
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("HA alerts under promtool", function () {
   this.timeout(180000);
@@ -136,7 +137,7 @@ describe("HA alerts under promtool", function () {
       const r = (await check)!;
       // Each file gets `Checking <file>` and `SUCCESS: n rules found`, or its errors as `<file>: …` after FAILED.
       assert.ok(!r.output.split("\n").some((l) => l.startsWith(`${x.ruleFile}:`)), r.output);
-      assert.match(r.output, new RegExp(`Checking ${escape(x.ruleFile)}\\n +SUCCESS: \\d+ rules found`), r.output);
+      assert.match(r.output, new RegExp(`Checking ${literal(x.ruleFile)}\\n +SUCCESS: \\d+ rules found`), r.output);
     });
   }
 
@@ -183,9 +184,10 @@ describe("HA alerts under promtool", function () {
       // A stack with the very same replayed rules as an earlier one passes through that one's replay.
       const replayed = x.sameRulesAs ? prepared.get(x.sameRulesAs)! : x;
       assert.strictEqual(x.rules, replayed.rules);
+      assert.ok(replayed.replay && replayed.testFiles.size >= 2);
       const r = await replayed.replay!;
       assert.strictEqual(r.code, 0, `failed checks:\n${failedChecks(r.output)}\n\n${r.output.slice(0, 20000)}`);
-      for (const f of replayed.testFiles.keys()) assert.match(r.output, new RegExp(`Unit Testing: +${escape(f)}\\n +SUCCESS`));
+      for (const f of replayed.testFiles.keys()) assert.match(r.output, new RegExp(`Unit Testing: +${literal(f)}\\n +SUCCESS`));
     });
   }
 
