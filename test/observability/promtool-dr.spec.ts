@@ -8,13 +8,15 @@ import { stringify } from "yaml";
 import { buildRuleGroups } from "../../components/k8s/observability/alerts";
 import { settingsVariants } from "./fixtures";
 import { DR_ALERTS, drPromtoolTest } from "./promtool/dr";
-import { findPromtool, runPromtool } from "./promtool/promtool";
+import { findPromtool, Run, runPromtool } from "./promtool/promtool";
 
 describe("DR replication alerts under promtool", function () {
   this.timeout(60000);
   const promtool = findPromtool();
   let dir = "";
   const files: string[] = [];
+  // The three promtool runs start together in `before` and overlap.
+  let check: Promise<Run>, test: Promise<Run>, broken: Promise<Run>;
 
   before(function () {
     if (!promtool) {
@@ -30,9 +32,20 @@ describe("DR replication alerts under promtool", function () {
       fs.writeFileSync(path.join(dir, `${base}.test.yaml`), stringify(drPromtoolTest(groups, `${base}.rules.yaml`, r.source, r.source), { lineWidth: 0 }));
       files.push(base);
     }
+    check = runPromtool(promtool!, ["check", "rules", ...files.map((f) => `${f}.rules.yaml`)], dir);
+    test = runPromtool(promtool!, ["test", "rules", ...files.map((f) => `${f}.test.yaml`)], dir);
+
+    // The S3 latency alert with a `for` of 5 minutes instead of 15 must fail its own replay.
+    const s = settingsVariants().find((x) => x.s.replication?.kind === "s3")!.s;
+    const groups = buildRuleGroups(s).map((g) => ({ ...g, rules: g.rules.map((r) => (r.alert === "S3ReplicationLatencyHigh" ? { ...r, for: "5m" } : r)) }));
+    fs.writeFileSync(path.join(dir, "broken.rules.yaml"), stringify({ groups }));
+    fs.writeFileSync(path.join(dir, "broken.test.yaml"), stringify(drPromtoolTest(groups, "broken.rules.yaml", s.replication!.source, ""), { lineWidth: 0 }));
+    broken = runPromtool(promtool!, ["test", "rules", "broken.test.yaml"], dir);
   });
 
-  after(() => {
+  after(async () => {
+    // Let running promtools finish before their files go.
+    await Promise.all([check, test, broken]);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -43,18 +56,14 @@ describe("DR replication alerts under promtool", function () {
   });
 
   it("promtool check rules and test rules pass", async () => {
-    const check = await runPromtool(promtool!, ["check", "rules", ...files.map((f) => `${f}.rules.yaml`)], dir);
-    assert.strictEqual(check.code, 0, check.output);
-    const test = await runPromtool(promtool!, ["test", "rules", ...files.map((f) => `${f}.test.yaml`)], dir);
-    assert.strictEqual(test.code, 0, test.output);
+    const c = await check;
+    assert.strictEqual(c.code, 0, c.output);
+    const t = await test;
+    assert.strictEqual(t.code, 0, t.output);
   });
 
   it("the replay catches a latency alert that fires too early (the tests can fail)", async () => {
-    const s = settingsVariants().find((x) => x.s.replication?.kind === "s3")!.s;
-    const groups = buildRuleGroups(s).map((g) => ({ ...g, rules: g.rules.map((r) => (r.alert === "S3ReplicationLatencyHigh" ? { ...r, for: "5m" } : r)) }));
-    fs.writeFileSync(path.join(dir, "broken.rules.yaml"), stringify({ groups }));
-    fs.writeFileSync(path.join(dir, "broken.test.yaml"), stringify(drPromtoolTest(groups, "broken.rules.yaml", s.replication!.source, ""), { lineWidth: 0 }));
-    const r = await runPromtool(promtool!, ["test", "rules", "broken.test.yaml"], dir);
+    const r = await broken;
     assert.notStrictEqual(r.code, 0, r.output);
     assert.match(r.output, /S3ReplicationLatencyHigh/);
   });

@@ -13,15 +13,22 @@ import { plannedStack } from "../support/plans";
 import { bundledStacks, loadStackFile, STACKS_DIR } from "../../tools/plan/stack-file";
 import { stackModel, StackModel } from "./promtool/model";
 import { DR_ALERTS } from "./promtool/dr";
-import { findPromtool, runPromtool } from "./promtool/promtool";
-import { alertRules, promtoolTests, Scenario, Thresholds, ZONE_LOSS_TOLERATED } from "./promtool/scenarios";
+import { findPromtool, Run, runPromtool } from "./promtool/promtool";
+import { alertRules, Scenario, Thresholds, ZONE_LOSS_TOLERATED } from "./promtool/scenarios";
+import { promtoolTests, replayedScenarios, ruleSubset, TestFile } from "./promtool/test-files";
 
 interface Prepared {
   model: StackModel;
   ruleFile: string;
-  /** Test files; empty when an earlier stack has the very same rule file (the replay would be the same). */
-  testFiles: string[];
+  /** The rules this file replays (all but the DR replication alerts'), as YAML. */
+  rules: string;
+  /** The earlier stack with the very same replayed rules, whose replay stands for this one's (it would be the same). */
+  sameRulesAs?: string;
+  /** Test files by name; empty when `sameRulesAs` is set. */
+  testFiles: Map<string, TestFile>;
   scenarios: Scenario[];
+  /** `promtool test rules` over the test files, started as soon as they are written. */
+  replay?: Promise<Run>;
 }
 
 /** A bundled stack with the optional bundled stores on, so their alerts are tested too (its other alerts equal the base's). */
@@ -37,11 +44,29 @@ function thresholds(config: Readonly<Record<string, string>>): Thresholds {
   return { errorRatio: o.errorRatioThreshold, ttftRegressionFactor: o.ttftRegressionFactor, ttftFloorSeconds: o.ttftFloorSeconds, gpuNodeLoss: o.gpuNodeLossThreshold };
 }
 
+/** The failed checks promtool reports (`name: <stack>: <scenario>, alertname: A, time: T`), one per line. */
+function failedChecks(output: string): string {
+  return [...output.matchAll(/name: (.*),\n\s*alertname: (\w+), time: ([^,]+),/g)].map((m) => `${m[1]}: ${m[2]} at ${m[3]}`).join("\n");
+}
+
+/** The rules this file replays: all but the DR replication alerts' (promtool-dr.spec.ts replays those). */
+function replayedRules(m: StackModel): string {
+  const alerts = alertRules(m).map((r) => r.alert!).filter((a) => !(DR_ALERTS as readonly string[]).includes(a));
+  return stringify({ groups: ruleSubset(m.groups, alerts) });
+}
+
+/** `s` as a regular expression matching itself. */
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 describe("HA alerts under promtool", function () {
   this.timeout(180000);
   const promtool = findPromtool();
+  const stacks = [...regionalStacks(), STORES_VARIANT.name];
   let dir = "";
-  const prepared: Prepared[] = [];
+  const prepared = new Map<string, Prepared>();
+  let broken: Promise<Run> | undefined;
+  /** One `promtool check rules` over every stack's rule file. */
+  let check: Promise<Run> | undefined;
 
   before(async function () {
     if (!promtool) {
@@ -58,46 +83,73 @@ describe("HA alerts under promtool", function () {
     base.config["dynamo-ha:platform"] = STORES_VARIANT.platform;
     fs.writeFileSync(path.join(stacksDir, `Pulumi.${STORES_VARIANT.name}.yaml`), stringify(base));
 
-    for (const stack of [...regionalStacks(), STORES_VARIANT.name]) {
+    // Each stack's promtool runs start once its files are written, while the next stack is planned.
+    for (const stack of stacks) {
       // Bundled stacks come from the shared per-process plans; the variant is planned from the copies.
       const p = stack === STORES_VARIANT.name ? await plan(stack, { policy: false, stacksDir }) : await plannedStack(stack);
       const config = loadStackFile(stack, stacksDir).config;
       const model = stackModel(p, config);
       const ruleFile = `${stack}.rules.yaml`;
-      const rules = stringify({ groups: model.groups });
-      fs.writeFileSync(path.join(dir, ruleFile), rules);
-      const t = promtoolTests(model, thresholds(config), ruleFile, stack === STORES_VARIANT.name ? STORES_VARIANT.alerts : undefined);
-      const seen = prepared.some((x) => x.testFiles.length > 0 && fs.readFileSync(path.join(dir, x.ruleFile), "utf8") === rules);
-      const testFiles = seen ? [] : t.docs.map((d) => `${stack}.${d.interval}m.test.yaml`);
-      if (!seen) t.docs.forEach((d, i) => fs.writeFileSync(path.join(dir, testFiles[i]), stringify(d.doc, { lineWidth: 0 })));
-      prepared.push({ model, ruleFile, testFiles, scenarios: t.scenarios });
+      fs.writeFileSync(path.join(dir, ruleFile), stringify({ groups: model.groups }));
+      const scenarios = replayedScenarios(model, thresholds(config), stack === STORES_VARIANT.name ? STORES_VARIANT.alerts : undefined);
+      const rules = replayedRules(model);
+      const sameRulesAs = [...prepared.values()].find((x) => !x.sameRulesAs && x.rules === rules)?.model.stack;
+      const testFiles = new Map<string, TestFile>();
+      if (!sameRulesAs) {
+        promtoolTests(model, scenarios).forEach((f, i) => {
+          const name = `${stack}.${i}.test.yaml`;
+          fs.writeFileSync(path.join(dir, `${stack}.${i}.rules.yaml`), stringify({ groups: f.groups }));
+          fs.writeFileSync(path.join(dir, name), stringify({ rule_files: [`${stack}.${i}.rules.yaml`], evaluation_interval: `${f.interval}m`, tests: f.tests }, { lineWidth: 0 }));
+          testFiles.set(name, f);
+        });
+      }
+      const replay = testFiles.size > 0 ? runPromtool(promtool!, ["test", "rules", ...testFiles.keys()], dir) : undefined;
+      prepared.set(stack, { model, ruleFile, rules, sameRulesAs, testFiles, scenarios, replay });
+      if (!broken) broken = replayBroken(prepared.get(stack)!);
     }
+    check = runPromtool(promtool!, ["check", "rules", ...[...prepared.values()].map((x) => x.ruleFile)], dir);
   });
 
-  after(() => {
+  /** The stack's frontend alert with `for` shortened by a minute, replayed on its own failure: the test must fail. */
+  function replayBroken(x: Prepared): Promise<Run> {
+    const groups = x.model.groups.map((g) => ({ ...g, rules: g.rules.map((r) => (r.alert === "DynamoFrontendNoReadyReplica" ? { ...r, for: "1m" } : r)) }));
+    fs.writeFileSync(path.join(dir, "broken.rules.yaml"), stringify({ groups: ruleSubset(groups, ["DynamoFrontendNoReadyReplica"]) }));
+    const tests = [...x.testFiles.values()].filter((f) => f.interval === 1).flatMap((f) => f.tests as { name: string }[]).filter((t) => t.name.endsWith("every frontend unready"));
+    assert.strictEqual(tests.length, 1);
+    fs.writeFileSync(path.join(dir, "broken.test.yaml"), stringify({ rule_files: ["broken.rules.yaml"], evaluation_interval: "1m", tests }, { lineWidth: 0 }));
+    return runPromtool(promtool!, ["test", "rules", "broken.test.yaml"], dir);
+  }
+
+  after(async () => {
+    // Let running promtools finish before their files go.
+    await Promise.all([...prepared.values()].map((x) => x.replay).concat(broken, check));
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("plans every regional stack and the stores variant", () => {
-    assert.deepStrictEqual(prepared.map((x) => x.model.stack).sort(), [...regionalStacks(), STORES_VARIANT.name].sort());
-    assert.ok(prepared.length >= 3);
+    assert.deepStrictEqual([...prepared.keys()].sort(), [...stacks].sort());
+    assert.ok(prepared.size >= 3);
   });
 
-  it("promtool check rules accepts every stack's rule groups", async () => {
-    const r = await runPromtool(promtool!, ["check", "rules", ...prepared.map((x) => x.ruleFile)], dir);
-    assert.strictEqual(r.code, 0, r.output);
-    for (const x of prepared) assert.match(r.output, new RegExp(`Checking ${x.ruleFile.replace(/\./g, "\\.")}\\s+SUCCESS`));
-  });
+  for (const stack of stacks) {
+    it(`${stack}: promtool check rules accepts its rule groups`, async () => {
+      const x = prepared.get(stack)!;
+      const r = (await check)!;
+      // Each file gets `Checking <file>` and `SUCCESS: n rules found`, or its errors as `<file>: …` after FAILED.
+      assert.ok(!r.output.split("\n").some((l) => l.startsWith(`${x.ruleFile}:`)), r.output);
+      assert.match(r.output, new RegExp(`Checking ${literal(x.ruleFile)}\\n +SUCCESS: \\d+ rules found`), r.output);
+    });
+  }
 
   it("every HA alert fires after its `for`, stays silent when healthy, and on a tolerated zone loss", () => {
     const covered = new Set<string>();
-    for (const { model, scenarios } of prepared) {
+    for (const { model, scenarios } of prepared.values()) {
       const byName = (n: string) => scenarios.find((s) => s.name === n || s.name.startsWith(n));
       // The DR replication alerts (aks-eastus2 replicates to aks-westus3) are replayed in promtool-dr.spec.ts.
       let alerts = [...new Set(alertRules(model).map((r) => r.alert!))].filter((a) => !(DR_ALERTS as readonly string[]).includes(a));
       if (model.stack === STORES_VARIANT.name) {
         // Replayed for the store alerts only: every other rule must be the base stack's, already replayed.
-        const base = prepared.find((x) => x.model.stack === STORES_VARIANT.base)!.model;
+        const base = prepared.get(STORES_VARIANT.base)!.model;
         const others = (m: StackModel) => alertRules(m).filter((r) => !STORES_VARIANT.alerts.includes(r.alert!));
         assert.deepStrictEqual(others(model), others(base));
         alerts = STORES_VARIANT.alerts;
@@ -117,33 +169,31 @@ describe("HA alerts under promtool", function () {
     assert.deepStrictEqual([...covered].sort(), ALERT_NAMES.filter((a) => !(DR_ALERTS as readonly string[]).includes(a)).sort());
   });
 
-  it("promtool test rules passes every scenario (once per distinct rule file)", async () => {
-    const files = prepared.flatMap((x) => x.testFiles);
-    assert.ok(files.length >= 2);
-    // One promtool per file, two at a time: the day-long file and the rest take about as long.
-    const runs: { file: string; code: number; output: string }[] = [];
-    const queue = [...files];
-    await Promise.all(
-      [0, 1].map(async () => {
-        for (let f = queue.shift(); f !== undefined; f = queue.shift()) runs.push({ file: f, ...(await runPromtool(promtool!, ["test", "rules", f], dir)) });
-      }),
-    );
-    const failed = runs.filter((r) => r.code !== 0);
-    assert.deepStrictEqual(failed.map((r) => r.file), [], failed.map((r) => r.output).join("\n").slice(0, 20000));
+  it("each test file checks exactly the alerts its rule file holds", () => {
+    for (const x of prepared.values()) {
+      for (const [name, f] of x.testFiles) {
+        const checked = new Set((f.tests as { alert_rule_test: { alertname: string }[] }[]).flatMap((t) => t.alert_rule_test.map((c) => c.alertname)));
+        assert.deepStrictEqual([...new Set(f.groups.flatMap((g) => g.rules.map((r) => r.alert!)))].sort(), [...checked].sort(), name);
+      }
+    }
   });
 
+  for (const stack of stacks) {
+    it(`${stack}: promtool test rules passes every scenario`, async () => {
+      const x = prepared.get(stack)!;
+      // A stack with the very same replayed rules as an earlier one passes through that one's replay.
+      const replayed = x.sameRulesAs ? prepared.get(x.sameRulesAs)! : x;
+      assert.strictEqual(x.rules, replayed.rules);
+      assert.ok(replayed.replay && replayed.testFiles.size >= 2);
+      const r = await replayed.replay!;
+      assert.strictEqual(r.code, 0, `failed checks:\n${failedChecks(r.output)}\n\n${r.output.slice(0, 20000)}`);
+      for (const f of replayed.testFiles.keys()) assert.match(r.output, new RegExp(`Unit Testing: +${literal(f)}\\n +SUCCESS`));
+    });
+  }
+
   it("the replay catches a rule that fires too early (the tests can fail)", async () => {
-    // The stack's frontend alert with `for` shortened by a minute must fail its own test.
-    const x = prepared[0];
-    const groups = x.model.groups.map((g) => ({ ...g, rules: g.rules.map((r) => (r.alert === "DynamoFrontendNoReadyReplica" ? { ...r, for: "1m" } : r)) }));
-    fs.writeFileSync(path.join(dir, "broken.rules.yaml"), stringify({ groups }));
-    const test = parse(fs.readFileSync(path.join(dir, x.testFiles.find((f) => f.endsWith(".1m.test.yaml"))!), "utf8")) as { rule_files: string[]; tests: { name: string }[] };
-    test.rule_files = ["broken.rules.yaml"];
-    test.tests = test.tests.filter((t) => t.name.endsWith("every frontend unready"));
-    assert.strictEqual(test.tests.length, 1);
-    fs.writeFileSync(path.join(dir, "broken.test.yaml"), stringify(test, { lineWidth: 0 }));
-    const r = await runPromtool(promtool!, ["test", "rules", "broken.test.yaml"], dir);
+    const r = await broken!;
     assert.notStrictEqual(r.code, 0, r.output);
-    assert.match(r.output, /DynamoFrontendNoReadyReplica/);
+    assert.match(failedChecks(r.output), /every frontend unready: DynamoFrontendNoReadyReplica at /);
   });
 });

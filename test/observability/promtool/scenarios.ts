@@ -1,10 +1,7 @@
 // The promtool unit tests of one stack: a healthy region, the loss of one zone, and one failure per HA
 // alert. Each scenario evolves a World minute by minute and says which alerts fire (with which labels
 // and value) or stay silent at chosen minutes; the rules, thresholds and label sets are the stack's own.
-import { AlertRule } from "../../../components/k8s/observability/alerts";
 import { Labels, RuleDoc, StackModel } from "./model";
-import { renderTemplate } from "./templates";
-import { Timeline } from "./timeline";
 import { KSM_TARGET, ksmLabelName, REQUESTS_PER_MINUTE, TTFT_BUCKETS, World } from "./world";
 
 export interface Thresholds {
@@ -317,52 +314,4 @@ export function scenarios(m: StackModel, t: Thresholds): Scenario[] {
     }, [{}]);
   }
   return out;
-}
-
-interface AlertTest {
-  eval_time: string;
-  alertname: string;
-  exp_alerts: { exp_labels: Record<string, string>; exp_annotations: Record<string, string> }[];
-}
-
-function expected(m: StackModel, c: Check): AlertTest["exp_alerts"] {
-  const rules = alertRules(m).filter((r) => r.alert === c.alert) as unknown as AlertRule[];
-  return c.firing.map((f) => {
-    const matching = rules.filter((r) => Object.entries(f.rule ?? {}).every(([k, v]) => r.labels[k] === v));
-    if (matching.length !== 1) throw new Error(`${m.stack}: ${c.alert} with rule labels ${JSON.stringify(f.rule ?? {})} matches ${matching.length} rules`);
-    const r = matching[0];
-    const result = f.result ?? {};
-    const annotations = Object.fromEntries(Object.entries(r.annotations).map(([k, v]) => [k, renderTemplate(v, result, f.value)]));
-    return { exp_labels: { ...result, ...r.labels }, exp_annotations: annotations };
-  });
-}
-
-/** The promtool test files of one stack, one per scrape interval (rule file path relative to them). */
-export function promtoolTests(m: StackModel, t: Thresholds, ruleFile: string, only?: readonly string[]): { docs: { interval: number; doc: object }[]; scenarios: Scenario[] } {
-  // `only`: replay just the scenarios that check these alerts (the rest is already proven on an identical rule).
-  const list = scenarios(m, t).filter((s) => !only || s.checks.some((c) => only.includes(c.alert)));
-  const intervals = [...new Set(list.map((s) => s.interval))];
-  const docs = intervals.map((interval) => {
-    const tests = list
-      .filter((s) => s.interval === interval)
-      .map((s) => {
-        const w = new World(m);
-        const tl = new Timeline();
-        for (const c of s.checks) {
-          if (c.minute >= s.minutes || c.minute % interval !== 0) throw new Error(`${s.name}: check at minute ${c.minute} is past the end (${s.minutes}) or off the ${interval}-minute grid`);
-        }
-        for (let minute = 0; minute < s.minutes; minute += interval) {
-          for (let k = 0; k < interval; k++) s.step(minute + k, w);
-          tl.add(minute / interval, w.samples(minute, interval));
-        }
-        return {
-          name: `${m.stack}: ${s.name}`,
-          interval: `${interval}m`,
-          input_series: tl.inputSeries(),
-          alert_rule_test: s.checks.map((c) => ({ eval_time: `${c.minute}m`, alertname: c.alert, exp_alerts: expected(m, c) })),
-        };
-      });
-    return { interval, doc: { rule_files: [ruleFile], evaluation_interval: `${interval}m`, tests } };
-  });
-  return { docs, scenarios: list };
 }

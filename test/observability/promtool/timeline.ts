@@ -50,30 +50,36 @@ export function expand(points: readonly Point[]): string {
 
 /** Collects per-minute samples into input series; trailing gaps are dropped. */
 export class Timeline {
-  private readonly series = new Map<string, Point[]>();
+  /** Series by their labels as given, so the selector (which sorts them) is worked out once per series. */
+  private readonly byLabels = new Map<string, { series: string; points: Point[]; seenAt: number }>();
+  private readonly series = new Map<string, { series: string; points: Point[]; seenAt: number }>();
   private minutes = 0;
 
   add(minute: number, samples: readonly Sample[]): void {
     if (minute !== this.minutes) throw new Error(`minutes must be added in order: expected ${this.minutes}, got ${minute}`);
-    const seen = new Set<string>();
     for (const s of samples) {
-      const key = seriesSelector(s.labels);
-      if (seen.has(key)) throw new Error(`duplicate series at minute ${minute}: ${key}`);
-      seen.add(key);
-      const pts = this.series.get(key) ?? Array<Point>(minute).fill(undefined);
-      pts.push(s.value);
-      this.series.set(key, pts);
+      const raw = JSON.stringify(s.labels);
+      let e = this.byLabels.get(raw);
+      if (!e) {
+        const key = seriesSelector(s.labels);
+        e = this.series.get(key) ?? { series: key, points: Array<Point>(minute).fill(undefined), seenAt: -1 };
+        this.series.set(key, e);
+        this.byLabels.set(raw, e);
+      }
+      if (e.seenAt === minute) throw new Error(`duplicate series at minute ${minute}: ${e.series}`);
+      e.seenAt = minute;
+      e.points.push(s.value);
     }
-    for (const [key, pts] of this.series) {
-      if (seen.has(key)) continue;
-      const last = pts[pts.length - 1];
-      pts.push(typeof last === "number" ? "stale" : undefined);
+    for (const e of this.series.values()) {
+      if (e.seenAt === minute) continue;
+      const last = e.points[e.points.length - 1];
+      e.points.push(typeof last === "number" ? "stale" : undefined);
     }
     this.minutes++;
   }
 
   inputSeries(): InputSeries[] {
-    return [...this.series].map(([series, pts]) => {
+    return [...this.series.values()].map(({ series, points: pts }) => {
       let end = pts.length;
       while (end > 0 && pts[end - 1] === undefined) end--;
       return { series, values: expand(pts.slice(0, end)) };

@@ -34,6 +34,8 @@ export class World {
   readonly nats = new Map<string, object>();
   readonly traffic: FrontendTraffic = { internalErrorsPerMinute: 0, ttftBucket: 2 };
   private readonly counters = new Map<string, number>();
+  /** Node and pod labels as kube-state-metrics names them, worked out once per node or pod. */
+  private readonly ksmLabels = new WeakMap<object, Record<string, string>>();
   private stepMinutes = 1;
 
   constructor(readonly m: StackModel) {
@@ -61,6 +63,15 @@ export class World {
     return { labels, value };
   }
 
+  private ksmLabelsOf(labels: Readonly<Record<string, string>>): Record<string, string> {
+    let out = this.ksmLabels.get(labels);
+    if (!out) {
+      out = Object.fromEntries(Object.entries(labels).map(([k, v]) => [ksmLabelName(k), v]));
+      this.ksmLabels.set(labels, out);
+    }
+    return out;
+  }
+
   disruptionsAllowed(pdb: PdbModel): { expected: number; allowed: number } {
     const c = this.m.graph.components.find((x) => x.name === pdb.component)!;
     const healthy = [...this.pods.values()].filter((p) => p.pod.component === c.name && p.ready).length;
@@ -74,14 +85,14 @@ export class World {
     const out: Sample[] = [];
     const ksm = (name: string, labels: Record<string, string>, value: number) => out.push({ labels: { __name__: name, ...KSM_TARGET, ...labels }, value });
     for (const { node, ready } of this.nodes.values()) {
-      ksm("kube_node_labels", { node: node.name, ...Object.fromEntries(Object.entries(node.labels).map(([k, v]) => [ksmLabelName(k), v])) }, 1);
+      ksm("kube_node_labels", { node: node.name, ...this.ksmLabelsOf(node.labels) }, 1);
       for (const status of ["true", "false", "unknown"]) ksm("kube_node_status_condition", { node: node.name, condition: "Ready", status }, Number((status === "true") === ready && status !== "unknown"));
       if (node.gpus > 0) ksm("kube_node_status_allocatable", { node: node.name, resource: "nvidia_com_gpu", unit: "integer" }, node.gpus);
     }
     const ns = this.m.graph.namespace;
     for (const { pod, ready } of this.pods.values()) {
       const uid = `uid-${pod.name}`;
-      ksm("kube_pod_labels", { namespace: ns, pod: pod.name, uid, ...Object.fromEntries(Object.entries(pod.labels).map(([k, v]) => [ksmLabelName(k), v])) }, 1);
+      ksm("kube_pod_labels", { namespace: ns, pod: pod.name, uid, ...this.ksmLabelsOf(pod.labels) }, 1);
       ksm("kube_pod_info", { namespace: ns, pod: pod.name, uid, node: pod.node, host_ip: "10.0.1.1", pod_ip: "10.0.2.1", created_by_kind: "Deployment", created_by_name: pod.component.toLowerCase(), priority_class: "", host_network: "false" }, 1);
       for (const condition of ["true", "false", "unknown"]) ksm("kube_pod_status_ready", { namespace: ns, pod: pod.name, uid, condition }, Number((condition === "true") === ready && condition !== "unknown"));
     }
