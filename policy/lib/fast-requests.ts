@@ -8,7 +8,7 @@
 // `deserializeProperties(getProperties(), …)`, which calls Struct#toJavaScript; the Struct handed out
 // here answers that from the bytes and becomes an ordinary decoded Struct for any other use.
 import { createRequire } from "module";
-import { Cursor, decodeStruct } from "./struct-wire";
+import { Cursor, decodeStruct, decodeStructNoting } from "./struct-wire";
 
 interface Message {
   setProperties(s: unknown): void;
@@ -60,6 +60,13 @@ function wireStructClass(p: Protos) {
     toJavaScript(): unknown {
       const b = this.bytes;
       return b === undefined ? super.toJavaScript() : decodeStruct(b, 0, b.length);
+    }
+    /** toJavaScript(), or undefined when an object inside has the key `key` (shared-deserialize.ts). */
+    plainWithout(key: string): Record<string, unknown> | undefined {
+      const b = this.bytes;
+      if (b === undefined) return undefined;
+      const r = decodeStructNoting(b, 0, b.length, key);
+      return r.met ? undefined : r.value;
     }
     /** Fills the message from the bytes the generated way, once, before any other accessor reads it. */
     materialize(): void {

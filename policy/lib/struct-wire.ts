@@ -160,6 +160,22 @@ function decodeList(buf: Buffer, start: number, end: number): PlainValue[] {
   return out;
 }
 
+// The key decodeStructNoting looks out for, and whether it was met (the decode is synchronous).
+let noted: string | undefined;
+let met = false;
+
+/** decodeStruct, and whether any object inside (at any depth) has the key `key`. */
+export function decodeStructNoting(buf: Buffer, start: number, end: number, key: string): { value: { [k: string]: PlainValue }; met: boolean } {
+  noted = key;
+  met = false;
+  try {
+    const value = decodeStruct(buf, start, end);
+    return { value, met };
+  } finally {
+    noted = undefined;
+  }
+}
+
 /** Decodes the Struct in `buf[start, end)` to the plain object `toJavaScript` would return. */
 export function decodeStruct(buf: Buffer, start: number, end: number): { [k: string]: PlainValue } {
   const keys: string[] = [];
@@ -187,6 +203,7 @@ export function decodeStruct(buf: Buffer, start: number, end: number): { [k: str
       } else e.skip(t & 7, t >>> 3);
     }
     if (key === "__proto__") continue;
+    if (key === noted) met = true;
     if (keys.length > 0 && !(keys[keys.length - 1] < key)) ascending = false;
     keys.push(key);
     states.push(s);

@@ -41,7 +41,12 @@ export function dict<V>(): Record<string, V> {
  * without a prototype, so no key of the data can reach a prototype's members. Only real proxies are
  * unwrapped: a data key named like the proxy's hook is just data.
  */
-export function plain(v: unknown, depth = 0): unknown {
+export function plain(v: unknown): unknown {
+  return copy(v, 0, false);
+}
+
+/** plain(), every object and array of the copy frozen as it is made. */
+function copy(v: unknown, depth: number, freeze: boolean): unknown {
   if (depth > 64) return UNKNOWN;
   if (typeof v === "string") return SENTINELS.has(v) ? UNKNOWN : v;
   if (v === null || typeof v !== "object") return typeof v === "function" || typeof v === "symbol" ? undefined : v;
@@ -51,10 +56,14 @@ export function plain(v: unknown, depth = 0): unknown {
       const target = (v as Record<string, unknown>)[PROXY_TARGET];
       if (target && typeof target === "object") raw = target;
     }
-    if (Array.isArray(raw)) return raw.map((x) => plain(x, depth + 1));
-    const out = dict<unknown>();
-    for (const k of Object.keys(raw as object)) out[k] = plain((raw as Record<string, unknown>)[k], depth + 1);
-    return out;
+    let out: unknown;
+    if (Array.isArray(raw)) out = raw.map((x) => copy(x, depth + 1, freeze));
+    else {
+      const o = dict<unknown>();
+      for (const k of Object.keys(raw as object)) o[k] = copy((raw as Record<string, unknown>)[k], depth + 1, freeze);
+      out = o;
+    }
+    return freeze ? Object.freeze(out) : out;
   } catch {
     return UNKNOWN;
   }
@@ -75,20 +84,12 @@ export function plainProps(props: unknown): unknown {
     target = undefined;
   }
   if (!target || typeof target !== "object") return plain(props);
-  let copy = copies.get(target);
-  if (copy === undefined) {
-    copy = deepFreeze(plain(target));
-    copies.set(target, copy);
+  let frozen = copies.get(target);
+  if (frozen === undefined) {
+    frozen = copy(target, 0, true);
+    copies.set(target, frozen);
   }
-  return copy;
-}
-
-function deepFreeze<T>(v: T): T {
-  if (v !== null && typeof v === "object" && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
-  }
-  return v;
+  return frozen;
 }
 
 export type Obj = Record<string, unknown>;

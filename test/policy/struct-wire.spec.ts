@@ -3,9 +3,11 @@
 // what google-protobuf itself makes of the same bytes: values, key order, and errors.
 import * as assert from "assert";
 import * as path from "path";
+import { inspect } from "util";
 import type { BinaryWriter } from "google-protobuf";
 import type { Struct as StructType } from "google-protobuf/google/protobuf/struct_pb";
 import { decodePropertiesFromWire, libraryProtos, Protos } from "../../policy/lib/fast-requests";
+import { libraryDecode, shareDeserializedProperties } from "../../policy/lib/shared-deserialize";
 import { decodeStruct } from "../../policy/lib/struct-wire";
 import { analyzable, analyzeRequest, analyzerResource, providerIndex, toWire } from "../../tools/plan/analyzer/wire";
 import { analyzerPb } from "../../tools/plan/analyzer/proto";
@@ -164,5 +166,33 @@ describe("policy pack: Analyze/AnalyzeStack requests decoded with wire propertie
     assert.ok(props instanceof Struct);
     assert.deepStrictEqual(props.getFieldsMap().getEntryList().map(([k]) => k), Object.keys(props.toJavaScript()));
     assert.deepStrictEqual(Buffer.from((a as unknown as analyzerPb.AnalyzeRequest).serializeBinary()), Buffer.from((original.analyze(bytes) as analyzerPb.AnalyzeRequest).serializeBinary()));
+  });
+
+  it("the shared decode of a wire Struct equals the library's own, with and without secrets, assets and archives inside", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const library = require("@pulumi/policy/deserialize") as { deserializeProperties(s: object, proxySecrets: boolean): unknown };
+    const before = libraryDecode;
+    shareDeserializedProperties();
+    assert.notStrictEqual(library.deserializeProperties, before);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const rpc = require("@pulumi/pulumi/runtime/rpc") as Record<string, string>;
+    const sig = rpc.specialSigKey;
+    const signed = [
+      { a: { b: [{ [sig]: rpc.specialSecretSig, value: { deep: "s" } }] }, c: 1 },
+      { file: { [sig]: rpc.specialAssetSig, text: "hello" }, arch: { [sig]: rpc.specialArchiveSig, assets: { x: { [sig]: rpc.specialAssetSig, text: "t" } } } },
+      { falsy: { [sig]: "", kept: true } },
+      { plain: { nested: [[{ k: "v" }], null, 2.5] } },
+    ];
+    for (const props of [...signed, ...todo.slice(0, 50).map((r) => toWire(r.inputs) as Record<string, unknown>)]) {
+      const req = new analyzerPb.AnalyzeRequest();
+      req.setProperties(Struct.fromJavaScript(props as never) as never);
+      const bytes = Buffer.from(req.serializeBinary());
+      const wire = (service.analyze.requestDeserialize(bytes) as Res).getProperties()!;
+      const generated = (original.analyze(bytes) as Res).getProperties()!;
+      // Assets hold promises (compared by identity in deepStrictEqual): compare what inspect shows, settled values included.
+      const show = (v: unknown) => inspect(v, { depth: null, showProxy: false });
+      assert.strictEqual(show(library.deserializeProperties(wire, false)), show(before(generated, false)), JSON.stringify(props).slice(0, 120));
+      assert.strictEqual(show(library.deserializeProperties(wire, true)), show(before(generated, true)), "the secrets-preserving decode");
+    }
   });
 });
