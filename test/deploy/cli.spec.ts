@@ -1,19 +1,19 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { runDeploy } from "../../tools/deploy/cli";
 import { keptLines, keptResources } from "../../tools/deploy/kept";
 import type { ResourceRecord } from "../../tools/plan/records";
 import { pulumiStub, Stub } from "./stub";
 import { PROJECT_ROOT } from "../../stacks/project-root";
+import { tempDir } from "../support/temp";
 
 const root = PROJECT_ROOT;
 
 /** A project root with the pack configs given and a stacks dir with one prod and one dev stack. */
 function fixture(packEnvs: string[]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deploy-"));
+  const dir = tempDir("deploy-");
   fs.mkdirSync(path.join(dir, "policy", "config"), { recursive: true });
   for (const env of packEnvs) fs.writeFileSync(path.join(dir, "policy", "config", `${env}.json`), "{}");
   const stacks = path.join(dir, "stacks");

@@ -1,11 +1,11 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { runDoctor } from "../../tools/deploy/doctor";
 import { Checkout, doctor, hasClusterContext, Phase, Probe, RunResult, shellPath, versionAtLeast } from "../../tools/deploy/doctor-checks";
 import { bundledStacks } from "../../tools/plan/stack-file";
 import { PROJECT_ROOT } from "../../stacks/project-root";
+import { tempDir } from "../support/temp";
 
 /** A machine with the given commands (name → result) and readable files (path → text). */
 function probe(cmds: Record<string, Partial<RunResult>>, files: Record<string, string> = {}, env: Record<string, string> = {}): Probe & { calls: string[] } {
@@ -78,7 +78,7 @@ describe("npm run doctor", function () {
   });
 
   it("pre-deploy fails (exit 1) on what is broken now: an invalid stack file, a pack that does not load, credentials that fail", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "doctor-stacks-"));
+    const dir = tempDir("doctor-stacks-");
     const base = fs.readFileSync(path.join(PROJECT_ROOT, "stacks", "Pulumi.eks-us-east-1.yaml"), "utf8");
     fs.writeFileSync(path.join(dir, "Pulumi.onezone.yaml"), base.replace(/dynamo-ha:zones:\n(\s+- .*\n)+/, 'dynamo-ha:zones: ["us-east-1a"]\n'));
     fs.copyFileSync(path.join(PROJECT_ROOT, "stacks", "Pulumi.eks-us-east-1.yaml"), path.join(dir, "Pulumi.eks-us-east-1.yaml"));
@@ -101,7 +101,7 @@ describe("npm run doctor", function () {
   });
 
   it("a checkout without dist/ says to build: pulumi up runs the compiled program", async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "doctor-root-"));
+    const root = tempDir("doctor-root-");
     const r = await run("eks-us-east-1", "pre-deploy", probe({}), { root });
     assert.strictEqual(r.code, 1);
     assert.match(r.err.join("\n"), /^missing: compiled program: no dist\/index\.js and policy\/dist\/index\.js; run `npm run build`/);

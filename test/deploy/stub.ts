@@ -1,7 +1,7 @@
 // A stand-in `pulumi` on PATH that records its arguments and working directory, and exits with $STUB_EXIT.
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { tempDir } from "../support/temp";
 
 export interface Stub {
   dir: string;
@@ -13,7 +13,7 @@ export interface Stub {
 }
 
 export function pulumiStub(): Stub {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-stub-"));
+  const dir = tempDir("pulumi-stub-");
   const argsFile = path.join(dir, "args.txt");
   fs.writeFileSync(
     path.join(dir, "pulumi"),

@@ -1,11 +1,11 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 import { UsageError } from "../../tools/cli/command";
 import { parseReportArgs, reportFile } from "../../tools/report/cli";
+import { tempDir } from "../support/temp";
 
 const root = PROJECT_ROOT;
 
@@ -20,7 +20,7 @@ describe("npm run report (CLI)", function () {
   });
 
   it("an unknown stack exits 1 with one line and writes no file", () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), "r.html");
+    const out = path.join(tempDir("report-"), "r.html");
     const r = spawnSync(process.execPath, ["dist/tools/report/cli.js", "--stack", "no-such-stack", "--out", out], {
       cwd: root,
       encoding: "utf8",
@@ -33,7 +33,7 @@ describe("npm run report (CLI)", function () {
   });
 
   it("--out naming a directory writes report.html inside it; a missing directory is one line before any plan", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
+    const dir = tempDir("report-");
     assert.strictEqual(reportFile(dir), path.join(dir, "report.html"));
     assert.strictEqual(reportFile(path.join(dir, "x.html")), path.join(dir, "x.html"));
     const missing = path.join(dir, "no-such-dir", "r.html");

@@ -2,7 +2,6 @@
 // to a file and read back in headless Chromium.
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { Browser } from "playwright-core";
 import { failoverEstimate } from "../../components/core/failover";
@@ -12,6 +11,7 @@ import { renderReport } from "../../tools/report/html";
 import { reportModel, scenarios } from "../../tools/report/model";
 import { readReport, RESULTS, sharedBrowser } from "./browser";
 import { dgdBeta, deployment, pdb } from "./fixtures";
+import { tempDir } from "../support/temp";
 
 function sizedPlan(input: SizingInput, withFailover: boolean): Plan {
   const capacity = capacityReport(input, sizeZones(input), (p) => ({ name: `gpu-${p.zone}-${p.capacityType}`, instanceTypes: p.capacityType === "spot" ? ["g6e.2xlarge", "g6e.4xlarge"] : ["g6e.2xlarge"] }));
@@ -60,7 +60,7 @@ describe("report page", function () {
   ] as [string, SizingInput, boolean][]) {
     it(`in Chromium the capacity figures equal the capacity report (${label})`, async () => {
       const p = sizedPlan(input, failover);
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), "report.html");
+      const file = path.join(tempDir("report-"), "report.html");
       fs.writeFileSync(file, renderReport(reportModel(p)));
       const shot = `report-sized-${label.replace(/[^a-z0-9]+/gi, "-")}.png`;
       const f = await readReport(browser, file, shot);
