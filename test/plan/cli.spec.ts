@@ -1,3 +1,7 @@
+// `npm run plan`: twice as a user runs it, in its own process (an unknown stack: exit 1 and one line on
+// stderr; --json through a pipe: exit 0 and one document on stdout, with the pack the command starts
+// itself); every other case through the same command function in this process, with the shared plans
+// and pack, reading the exit code and what it would print.
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -5,22 +9,27 @@ import * as os from "os";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 import { runCommand } from "../../tools/cli/command";
-import { PLAN_COMMAND } from "../../tools/plan/cli";
-import { renderPlan } from "../../tools/plan/render";
-import { configErrorLine, plan as planModule } from "../../tools/plan/run";
-import { DEFAULT_STACK } from "../../tools/plan/stack-file";
-import { plannedWithPolicy } from "../support/pack";
+import { PLAN_COMMAND, planCommand } from "../../tools/plan/cli";
+import { configErrorLine, CommandPlanning, plan as planModule } from "../../tools/plan/run";
+import { plannedWithPolicy, withSharedPack } from "../support/pack";
 
 const root = PROJECT_ROOT;
-function plan(args: string[], stacksDir?: string) {
-  const r = spawnSync(process.execPath, ["dist/tools/plan/cli.js", ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, ...(stacksDir ? { DYNAMO_HA_STACKS_DIR: stacksDir } : {}) },
-    timeout: 120_000,
-  });
+function plan(args: string[]) {
+  const r = spawnSync(process.execPath, ["dist/tools/plan/cli.js", ...args], { cwd: root, encoding: "utf8", timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The command in this process: its exit code and what it printed. */
+async function planHere(args: string[], planner: NonNullable<CommandPlanning["plan"]>) {
+  let stdout = "";
+  let stderr = "";
+  const io = { out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t) };
+  const code = await runCommand(PLAN_COMMAND, args, (cl) => planCommand(cl, { plan: planner, io }), io);
+  return { code, stdout, stderr };
+}
+
+/** Plans from a stacks folder of the test's own, judged by the shared pack. */
+const fromDir = (dir: string) => async (stack: string) => withSharedPack(await planModule(stack, { stacksDir: dir, policy: false }));
 
 describe("npm run plan (CLI)", function () {
   this.timeout(180_000);
@@ -48,10 +57,12 @@ describe("npm run plan (CLI)", function () {
       path.join(dir, "Pulumi.secret.yaml"),
       "config:\n  dynamo-ha:cloud: aws\n  dynamo-ha:region: us-east-1\n  dynamo-ha:zones: [us-east-1a]\n  dynamo-ha:observability:\n    grafanaAdminPassword:\n      secure: AAABAxyzzy\n",
     );
-    const broken = plan(["--stack", "broken"], dir);
+    const broken = await planHere(["--stack", "broken"], fromDir(dir));
     assert.strictEqual(broken.code, 1);
     assert.match(broken.stderr.trim(), /^plan: Pulumi.broken.yaml: malformed YAML at line \d+/);
-    // The same path in this process: the command prints `plan: ` + this line.
+    assert.strictEqual(broken.stderr.trim().split("\n").length, 1);
+    assert.strictEqual(broken.stdout, "");
+    // The plan itself: the command prints `plan: ` + this line.
     const errorOf = async (stack: string) => {
       let registered = -1;
       const e = await planModule(stack, { stacksDir: dir, policy: false, mocks: { state: () => void registered++ } }).then(() => undefined, (x: unknown) => x);
@@ -66,8 +77,9 @@ describe("npm run plan (CLI)", function () {
     assert.ok(!secret.includes("\n"));
   });
 
-  it("the human plan shows capacity and policy results (what the command prints)", async () => {
-    const r = { stdout: `${renderPlan(await plannedWithPolicy(DEFAULT_STACK))}\n` };
+  it("with no --stack, the human plan of the default stack shows capacity and policy results: exit 0", async () => {
+    const r = await planHere([], plannedWithPolicy);
+    assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /^dynamo-ha plan: stack eks-us-east-1/);
     assert.match(r.stdout, /GPU capacity: \d+ GPUs required/);
     assert.match(r.stdout, /without zone us-east-1a: \d+ GPUs/);
@@ -85,13 +97,12 @@ describe("npm run plan (CLI)", function () {
     assert.strictEqual(doc.capacity.pools.length, 6);
   });
 
-  it("mandatory policy violations exit 4 (one operator replica without HA mode)", () => {
+  it("mandatory policy violations exit 4 (one operator replica without HA mode)", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
     const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.eks-us-east-1.yaml"), "utf8");
     fs.writeFileSync(path.join(dir, "Pulumi.single.yaml"), `${base.trimEnd()}\n  dynamo-ha:haMode: false\n  dynamo-ha:platform:\n    operatorReplicas: 1\n`);
-    // Its DR peer, whose outputs the plan reads for replication, is in the same stacks directory.
-    fs.copyFileSync(path.join(root, "stacks", "Pulumi.eks-us-west-2.yaml"), path.join(dir, "Pulumi.eks-us-west-2.yaml"));
-    const r = plan(["--stack", "single"], dir);
+    // Its DR peer, whose outputs the plan reads for replication, is the bundled eks-us-west-2.
+    const r = await planHere(["--stack", "single"], fromDir(dir));
     assert.strictEqual(r.code, 4, r.stderr);
     assert.match(r.stdout, /\[mandatory\] leader-election: /);
   });

@@ -36,10 +36,14 @@ export const mochaHooks = {
   },
 };
 
+/** A plan made without the pack, given the shared pack's verdict as `npm run plan` gives it. */
+export async function withSharedPack(p: Plan): Promise<Plan> {
+  const env = typeof p.outputs.env === "string" ? p.outputs.env : "prod";
+  const { pack, diagnostics } = await analyzeWithPack(await sharedPack(), p.resources, { env, project: p.project, stack: p.stack });
+  return { ...p, policy: { pack, ran: true, diagnostics } };
+}
+
 /** A bundled stack's plan with the pack's verdict, as `npm run plan` makes it, from the shared plan and pack. */
 export async function plannedWithPolicy(stack: string): Promise<Plan> {
-  const p = await plannedStack(stack);
-  const env = typeof p.outputs.env === "string" ? p.outputs.env : "prod";
-  const { pack, diagnostics } = await analyzeWithPack(await sharedPack(), p.resources, { env, project: p.project, stack });
-  return { ...p, policy: { pack, ran: true, diagnostics } };
+  return withSharedPack(await plannedStack(stack));
 }
