@@ -23,7 +23,7 @@ export function sharedPack(): Promise<AnalyzerSession> {
 }
 
 /**
- * Mocha root hooks (loaded through .mocharc's `require`). In a serial run, stop the shared pack after the
+ * Mocha root hooks (loaded through the `require` of .mocharc.mjs). In a serial run, stop the shared pack after the
  * last test; in a parallel worker root hooks run per file, so the pack stays until the worker exits.
  */
 export const mochaHooks = {
