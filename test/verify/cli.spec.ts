@@ -1,11 +1,15 @@
 // `npm run verify` end to end, as a child process: exit codes, the JSON report, the HTML timeline, fault
-// injection through a kubeconfig context, and cordon cleanup on Ctrl-C.
+// injection through the context named in $KUBECONFIG, and cordon cleanup on Ctrl-C; usage errors and
+// a drain that never lands through the same command function in this process.
 import * as assert from "assert";
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
+import { runCommand } from "../../tools/cli/command";
+import { VERIFY_COMMAND } from "../../tools/verify/args";
+import { verifyCommand } from "../../tools/verify/cli";
 import { Report } from "../../tools/verify/report";
 import { startKubeStub } from "./support/kube-stub";
 import { startOpenAiStub } from "./support/openai-stub";
@@ -34,6 +38,15 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, onSpawn?: (c: ChildPro
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     onSpawn?.(child);
   });
+}
+
+/** The command in this process (the same function the process entry runs): its exit code and output. */
+async function here(args: string[]): Promise<Exit> {
+  let stdout = "";
+  let stderr = "";
+  const io = { out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t) };
+  const code = await runCommand(VERIFY_COMMAND, args, (cl) => verifyCommand(cl, io), io);
+  return { code, stdout, stderr };
 }
 
 /** A run started now whose outcome a test reads later; a failure waits for that test (no unhandled rejection). */
@@ -74,10 +87,10 @@ describe("verify: command line", function () {
       const free = (srv.address() as net.AddressInfo).port;
       await new Promise<void>((r) => srv.close(() => r()));
       const runs = await Promise.all([
-        cli(["--fault", "worker-pod", "--url", "http://127.0.0.1:9", "--context", "prod"]),
-        cli(["--fault", "drain-node", "--url", "http://127.0.0.1:9", "--namespace", "dynamo"]),
-        cli(["--url", "http://127.0.0.1:9", "--duration", "86400"]),
-        cli(["--url", `http://127.0.0.1:${free}`, "--duration", "2", "--quiet"]),
+        here(["--fault", "worker-pod", "--url", "http://127.0.0.1:9", "--context", "prod"]),
+        here(["--fault", "drain-node", "--url", "http://127.0.0.1:9", "--namespace", "dynamo"]),
+        here(["--url", "http://127.0.0.1:9", "--duration", "86400"]),
+        here(["--url", `http://127.0.0.1:${free}`, "--duration", "2", "--quiet"]),
       ]);
       return { free, runs };
     },
@@ -116,7 +129,7 @@ describe("verify: command line", function () {
         evictionBlocked: ["w-1", "w-2"],
       });
       try {
-        return await cli(
+        return await here(
           ["--url", api.url, "--fault", "drain-node", "--namespace", "dynamo", "--context", "c", "--kubeconfig", kube.kubeconfig("c"), "--duration", "2", "--fault-at", "0.5", "--concurrency", "2", "--rate", "5", "--report", files.blocked],
         );
       } finally {
