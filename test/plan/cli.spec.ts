@@ -3,7 +3,7 @@
 // itself); every other case through the same command function in this process, with the shared plans
 // and pack, reading the exit code and what it would print.
 import * as assert from "assert";
-import { spawnSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,9 +14,19 @@ import { configErrorLine, CommandPlanning, plan as planModule } from "../../tool
 import { plannedWithPolicy, withSharedPack } from "../support/pack";
 
 const root = PROJECT_ROOT;
-function plan(args: string[]) {
-  const r = spawnSync(process.execPath, ["dist/tools/plan/cli.js", ...args], { cwd: root, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** The command in its own process, as a user runs it (stdout a pipe); a failure waits for its test. */
+function plan(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["dist/tools/plan/cli.js", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+  run.catch(() => undefined);
+  return run;
 }
 
 /** The command in this process: its exit code and what it printed. */
@@ -33,13 +43,14 @@ const fromDir = (dir: string) => async (stack: string) => withSharedPack(await p
 
 describe("npm run plan (CLI)", function () {
   this.timeout(180_000);
-
-  it("an unknown stack exits 1 with one line naming it and the bundled stacks", () => {
-    const r = plan(["--stack", "no-such-stack"]);
-    assert.strictEqual(r.code, 1);
-    assert.strictEqual(r.stderr.trim().split("\n").length, 1);
-    assert.match(r.stderr, /unknown stack "no-such-stack": .*\(bundled: aks-eastus2, .*eks-us-east-1/);
-    assert.strictEqual(r.stdout, "");
+  // The two runs in their own processes start with the file and are judged after the in-process cases,
+  // so they overlap.
+  let spawned: Record<"unknown" | "json", ReturnType<typeof plan>>;
+  before(() => {
+    spawned = { unknown: plan(["--stack", "no-such-stack"]), json: plan(["--json"]) };
+  });
+  after(async () => {
+    await Promise.allSettled(Object.values(spawned ?? {}));
   });
 
   it("an unknown flag is a usage error: exit 2 with one line, nothing planned", async () => {
@@ -86,17 +97,6 @@ describe("npm run plan (CLI)", function () {
     assert.match(r.stdout, /Policy \(dynamo-ha-policy@v[\d.]+\): 0 mandatory/);
   });
 
-  it("with no --stack, --json is exactly one JSON document of the default stack with the stable keys, even through a pipe", () => {
-    const r = plan(["--json"]);
-    assert.strictEqual(r.code, 0, r.stderr);
-    const doc = JSON.parse(r.stdout);
-    assert.strictEqual(doc.stack, "eks-us-east-1");
-    assert.deepStrictEqual(Object.keys(doc).slice(0, 5), ["project", "stack", "resources", "capacity", "policy"]);
-    assert.deepStrictEqual(Object.keys(doc.resources[0]), ["urn", "type", "name", "parent", "provider", "inputs", "protect", "retainOnDelete", "dependsOn", "propertyDependencies"]);
-    assert.ok(doc.resources.length > 50);
-    assert.strictEqual(doc.capacity.pools.length, 6);
-  });
-
   it("mandatory policy violations exit 4 (one operator replica without HA mode)", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
     const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.eks-us-east-1.yaml"), "utf8");
@@ -105,5 +105,24 @@ describe("npm run plan (CLI)", function () {
     const r = await planHere(["--stack", "single"], fromDir(dir));
     assert.strictEqual(r.code, 4, r.stderr);
     assert.match(r.stdout, /\[mandatory\] leader-election: /);
+  });
+
+  it("an unknown stack exits 1 with one line naming it and the bundled stacks", async () => {
+    const r = await spawned.unknown;
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.stderr.trim().split("\n").length, 1);
+    assert.match(r.stderr, /unknown stack "no-such-stack": .*\(bundled: aks-eastus2, .*eks-us-east-1/);
+    assert.strictEqual(r.stdout, "");
+  });
+
+  it("with no --stack, --json is exactly one JSON document of the default stack with the stable keys, even through a pipe", async () => {
+    const r = await spawned.json;
+    assert.strictEqual(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.strictEqual(doc.stack, "eks-us-east-1");
+    assert.deepStrictEqual(Object.keys(doc).slice(0, 5), ["project", "stack", "resources", "capacity", "policy"]);
+    assert.deepStrictEqual(Object.keys(doc.resources[0]), ["urn", "type", "name", "parent", "provider", "inputs", "protect", "retainOnDelete", "dependsOn", "propertyDependencies"]);
+    assert.ok(doc.resources.length > 50);
+    assert.strictEqual(doc.capacity.pools.length, 6);
   });
 });
