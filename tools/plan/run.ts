@@ -56,8 +56,9 @@ export interface CommandPlanning {
 export async function planForCommand(command: string, stack: string, onStep?: StepReporter, o: CommandPlanning = {}): Promise<Plan | undefined> {
   // A check on a resource input rejects every input derived from it; the awaited capture reports
   // the first, and the others would end the process with a trace. The Pulumi runtime likewise reports
-  // a RunError once (sdk/nodejs/cmd/run/run.ts, uncaught handler); other rejections still crash.
-  if (!process.listeners("unhandledRejection").includes(ignoreRunErrors)) process.on("unhandledRejection", ignoreRunErrors);
+  // a RunError once (sdk/nodejs/cmd/run/run.ts, uncaught handler); other rejections still crash. A
+  // planner passed in (tests) runs in a process that keeps its own rejection handling.
+  if (!o.plan && !process.listeners("unhandledRejection").includes(ignoreRunErrors)) process.on("unhandledRejection", ignoreRunErrors);
   try {
     return await (o.plan ?? ((s, step) => plan(s, { onStep: step })))(stack, onStep);
   } catch (e) {
