@@ -24,6 +24,10 @@ export function sharedPack(): Promise<AnalyzerSession> {
   return session;
 }
 
+// A parallel worker starts its pack as it starts: nearly every worker needs one, and the launcher's
+// second or two then overlaps the worker's first files (the first run their clocks: verify, promtool).
+if (process.env.MOCHA_WORKER_ID !== undefined) sharedPack().catch(() => undefined);
+
 /**
  * Mocha root hooks (loaded through the `require` of .mocharc.mjs). In a serial run, stop the shared pack after the
  * last test; in a parallel worker root hooks run per file, so the pack stays until the worker exits.
