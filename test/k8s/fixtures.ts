@@ -1,5 +1,5 @@
 // Shared fixtures of the Kubernetes-layer tests: a typed config, a fake ClusterFacts, schema validation.
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, RegionalConfig } from "../../components/core/config";
 import { AKS_SPOT_TAINT, GPU_TAINT, LABEL_POOL_ROLE } from "../../components/core/labels";
@@ -50,7 +50,7 @@ export const LB_ANNOTATIONS = {
   "service.beta.kubernetes.io/aws-load-balancer-attributes": "load_balancing.cross_zone.enabled=true",
 };
 
-/** Must be called inside a capture program (it registers a real k8s.Provider and a fake node pool). */
+/** Must be called inside a capture program (it registers a real KubernetesProvider and a fake node pool). */
 export function fakeFacts(o: Partial<ClusterFacts> = {}): ClusterFacts {
   const clusterName = pulumi.output("test-cluster");
   return {
@@ -58,7 +58,7 @@ export function fakeFacts(o: Partial<ClusterFacts> = {}): ClusterFacts {
     region: "us-east-1",
     zones: ["us-east-1a", "us-east-1b", "us-east-1c"],
     clusterName,
-    provider: new k8s.Provider("k8s", { kubeconfig: "apiVersion: v1\nkind: Config\n" }),
+    provider: new KubernetesProvider("k8s", { kubeconfig: "apiVersion: v1\nkind: Config\n" }),
     gpuPools: [],
     gpuTolerations: [
       { key: GPU_TAINT.key, operator: "Exists", effect: "NoSchedule" },

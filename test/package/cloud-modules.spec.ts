@@ -8,12 +8,15 @@ import { promisify } from "util";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 
 const RUN = path.join(PROJECT_ROOT, "dist", "tools", "plan", "run.js");
+// As every command does first: modules compiled once per machine (it loads node:module only).
+const COMPILE_CACHE = path.join(PROJECT_ROOT, "dist", "tools", "compile-cache.js");
 const SDKS = ["@pulumi/aws", "@pulumi/azure-native"] as const;
 type Loaded = Record<(typeof SDKS)[number], string[]>;
 
 /** The `node_modules/<sdk>/…` modules in the require cache after planning `stack` (policy pack off). */
 async function loadedAfterPlan(stack: string): Promise<Loaded> {
   const script = `
+    require(${JSON.stringify(COMPILE_CACHE)});
     const { plan } = require(${JSON.stringify(RUN)});
     plan(${JSON.stringify(stack)}, { policy: false }).then((p) => {
       const mods = Object.keys(require.cache).map((m) => m.split(require("path").sep).join("/"));

@@ -1,7 +1,7 @@
 // The Kubernetes-layer components used alone, the way a program in any language composes them: typed
 // args with the config schema's defaults and checks, providers and dependencies through opts.
 import * as assert from "assert";
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { DynamoPlatform, HaGraph } from "../../components";
 import { VERSIONS } from "../../components/core/versions";
@@ -90,7 +90,7 @@ describe("Kubernetes-layer components used alone", function () {
     let cap: Capture;
     before(async () => {
       cap = await run(() => {
-        const provider = new k8s.Provider("cluster", { kubeconfig: "{}" });
+        const provider = new KubernetesProvider("cluster", { kubeconfig: "{}" });
         const pool = new FakeNodePool("pool");
         const platform = new DynamoPlatform("platform", { systemNodeLabels: { pool: "system" }, blockStorageClass: "gp3" }, { provider, dependsOn: [pool] });
         new HaGraph("graph", { placement: PLACEMENT }, { provider, dependsOn: [...platform.crds, platform.release] });

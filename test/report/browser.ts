@@ -2,7 +2,7 @@
 // from the page's ids and data attributes; saves a screenshot under test-results/.
 import * as fs from "fs";
 import * as path from "path";
-import { Browser, chromium } from "playwright-core";
+import { Browser, chromium, Page, Request } from "playwright-core";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 import { onTeardown } from "../support/teardown";
 
@@ -86,10 +86,23 @@ const READ = `(() => {
   };
 })()`;
 
+// One tab per browser, navigated from report to report: opening a tab costs more than reading a page.
+const tabs = new WeakMap<Browser, Promise<Page>>();
+
+async function tabOf(browser: Browser): Promise<Page> {
+  let tab = tabs.get(browser);
+  if (!tab || (await tab).isClosed()) {
+    tab = browser.newPage({ viewport: { width: 1200, height: 900 } });
+    tabs.set(browser, tab);
+  }
+  return tab;
+}
+
 export async function readReport(browser: Browser, file: string, screenshot: string): Promise<PageFigures> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await tabOf(browser);
   const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
+  const onRequest = (r: Request) => void requests.push(r.url());
+  page.on("request", onRequest);
   try {
     await page.goto(`file://${file}`);
     const figures = (await page.evaluate(READ)) as Omit<PageFigures, "requests">;
@@ -97,6 +110,6 @@ export async function readReport(browser: Browser, file: string, screenshot: str
     await page.screenshot({ path: path.join(RESULTS, screenshot), fullPage: true });
     return { ...figures, requests };
   } finally {
-    await page.close();
+    page.off("request", onRequest);
   }
 }

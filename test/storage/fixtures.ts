@@ -1,7 +1,7 @@
 // Fake ClusterFacts (with a real Kubernetes provider) and bundled-stack configs for storage tests.
-import * as aws from "@pulumi/aws";
+import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, RegionalConfig } from "../../components/core/config";
 import { ClusterFacts } from "../../components/core/cluster-facts";
@@ -21,7 +21,7 @@ export function regionalConfig(stack: string, over: Record<string, unknown> = {}
 export const NODE_SUBNET_ID = "/subscriptions/sub-test/resourceGroups/rg-test/providers/Microsoft.Network/virtualNetworks/net-vnet/subnets/nodes";
 
 export function fakeFacts(cloud: "aws" | "azure", region: string): ClusterFacts {
-  const provider = new k8s.Provider("k8s", { kubeconfig: "{}", enableServerSideApply: true });
+  const provider = new KubernetesProvider("k8s", { kubeconfig: "{}", enableServerSideApply: true });
   return {
     cloud,
     region,
@@ -47,7 +47,7 @@ export function fakeFacts(cloud: "aws" | "azure", region: string): ClusterFacts 
 
 /** The region's cloud provider (RegionLayer.cloudProvider); must be called inside a capture program. */
 export function fakeCloudProvider(cloud: "aws" | "azure", region: string): pulumi.ProviderResource {
-  return cloud === "aws" ? new aws.Provider("region-aws", { region: region as aws.Region }) : new AzureProvider("region-azure", { location: region });
+  return cloud === "aws" ? new AwsProvider("region-aws", { region }) : new AzureProvider("region-azure", { location: region });
 }
 
 /** The provider reference prefix of fakeCloudProvider's provider in register requests. */

@@ -135,7 +135,7 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+export const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 /**
  * Parses argv against the spec and runs `main`. `--help` prints the help (exit 0); a UsageError, from the

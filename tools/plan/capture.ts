@@ -1,6 +1,7 @@
 // Runs a Pulumi program under the SDK's runtime mocks and records every register request whole
 // (options included), which `setMocks`' `newResource` alone does not see.
 import * as pulumi from "@pulumi/pulumi";
+import { untracePromises } from "./promise-traces";
 import { plainProperties, ResourceRecord, SECRET_PLACEHOLDER, COMPUTED } from "./records";
 
 // Internal SDK modules (stable for years; pinned SDK): the monitor the mocks installed, and the RPC drain.
@@ -88,6 +89,7 @@ async function resolveOutput(value: unknown): Promise<unknown> {
 export async function capture(program: () => Record<string, unknown>, o: CaptureOptions): Promise<Capture> {
   const records: ResourceRecord[] = [];
   const preview = o.preview ?? true;
+  untracePromises();
   await pulumi.runtime.setMocks(
     {
       newResource(args) {

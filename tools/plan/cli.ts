@@ -3,9 +3,10 @@
 // 3 the policy pack could not run; 4 mandatory policy violations.
 import "../compile-cache";
 import * as path from "path";
-import { CommandLine, CommandSpec, runCommand, runMain } from "../cli/command";
+import { CliIo, CommandLine, CommandSpec, processIo, runCommand, runMain } from "../cli/command";
 import { EXIT } from "../cli/exit-codes";
 import { stackOf, stackOption } from "../cli/stack";
+import type { CommandPlanning } from "./run";
 
 export const PLAN_COMMAND: CommandSpec = {
   name: "plan",
@@ -31,7 +32,12 @@ export const PLAN_COMMAND: CommandSpec = {
   notes: ["Reference: docs/plan.md."],
 };
 
-async function main(cl: CommandLine): Promise<number> {
+/**
+ * The command after its flags are parsed. `o` is for tests: they plan through their own pack and stacks
+ * folder and read what would be printed; the process entry passes nothing.
+ */
+export async function planCommand(cl: CommandLine, o: CommandPlanning & { io?: CliIo } = {}): Promise<number> {
+  const io = o.io ?? processIo;
   const stack = stackOf(cl.values, { required: false });
   const json = cl.values.json === true;
   const out = cl.values.out as string | undefined;
@@ -42,21 +48,21 @@ async function main(cl: CommandLine): Promise<number> {
     import("./steps"),
     import("./out"),
   ]);
-  const p = await planForCommand("plan", stack, terminalSteps());
+  const p = await planForCommand("plan", stack, terminalSteps(), { plan: o.plan, err: io.err });
   if (!p) return EXIT.failed;
   if (out) {
     const files = writeKubernetesObjects(p.resources, out);
-    if (!json) process.stderr.write(`wrote ${files.length} Kubernetes objects to ${path.resolve(out)}\n`);
+    if (!json) io.err(`wrote ${files.length} Kubernetes objects to ${path.resolve(out)}\n`);
   }
-  process.stdout.write(json ? `${JSON.stringify(planJson(p), null, 2)}\n` : `${renderPlan(p)}\n`);
+  io.out(json ? `${JSON.stringify(planJson(p), null, 2)}\n` : `${renderPlan(p)}\n`);
   if (p.policy.diagnostics.some((d) => d.level === "mandatory")) return EXIT.mandatory;
   // A pack that cannot start must not pass for a clean one.
   if (!p.policy.ran) {
-    process.stderr.write(`plan: the policy pack did not run: ${p.policy.error ?? "unknown reason"}\n`);
+    io.err(`plan: the policy pack did not run: ${p.policy.error ?? "unknown reason"}\n`);
     return EXIT.packDidNotRun;
   }
   return EXIT.ok;
 }
 
 // exitCode, not exit(): a large `--json` document written to a pipe must drain before the process ends.
-if (require.main === module) runMain("plan", runCommand(PLAN_COMMAND, process.argv.slice(2), main));
+if (require.main === module) runMain("plan", runCommand(PLAN_COMMAND, process.argv.slice(2), (cl) => planCommand(cl)));

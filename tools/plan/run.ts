@@ -44,18 +44,27 @@ function ignoreRunErrors(r: unknown): void {
   if (!pulumi.RunError.isInstance(r)) throw r;
 }
 
+/** How a command plans: the full plan with the pack unless told otherwise, config errors on stderr. */
+export interface CommandPlanning {
+  /** Makes the plan (default `plan(stack, { onStep })`: the real program, the bundled stacks, the pack). */
+  plan?: (stack: string, onStep?: StepReporter) => Promise<Plan>;
+  /** Where the config error line goes (default stderr). */
+  err?: (text: string) => void;
+}
+
 /** Plans a stack for a command: a config problem becomes one line on stderr (`<command>: …`) and `undefined`. */
-export async function planForCommand(command: string, stack: string, onStep?: StepReporter): Promise<Plan | undefined> {
+export async function planForCommand(command: string, stack: string, onStep?: StepReporter, o: CommandPlanning = {}): Promise<Plan | undefined> {
   // A check on a resource input rejects every input derived from it; the awaited capture reports
   // the first, and the others would end the process with a trace. The Pulumi runtime likewise reports
-  // a RunError once (sdk/nodejs/cmd/run/run.ts, uncaught handler); other rejections still crash.
-  if (!process.listeners("unhandledRejection").includes(ignoreRunErrors)) process.on("unhandledRejection", ignoreRunErrors);
+  // a RunError once (sdk/nodejs/cmd/run/run.ts, uncaught handler); other rejections still crash. A
+  // planner passed in (tests) runs in a process that keeps its own rejection handling.
+  if (!o.plan && !process.listeners("unhandledRejection").includes(ignoreRunErrors)) process.on("unhandledRejection", ignoreRunErrors);
   try {
-    return await plan(stack, { onStep });
+    return await (o.plan ?? ((s, step) => plan(s, { onStep: step })))(stack, onStep);
   } catch (e) {
     const line = configErrorLine(e);
     if (line === undefined) throw e;
-    process.stderr.write(`${command}: ${line}\n`);
+    (o.err ?? ((t) => process.stderr.write(t)))(`${command}: ${line}\n`);
     return undefined;
   }
 }

@@ -1,0 +1,38 @@
+// The suite's mocha settings. Two workers take the spec files in this order; a file's waits (load runs
+// on a clock, child processes) only overlap the other worker's work while that worker has some, so
+// the files that wait most or run longest go first and the run does not end on them. Then the rest,
+// sorted as the glob would list them.
+import * as fs from "fs";
+import * as path from "path";
+
+const FIRST = [
+  "verify/cli",
+  "observability/promtool",
+  "verify/load",
+  "policy/protocol",
+  "report/plan-report",
+  "verify/run",
+  "plan/cli",
+  "docs/docs",
+  "deploy/pack-check",
+  "report/page",
+].map((f) => `dist/test/${f}.spec.js`);
+
+function specs(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.posix.join(dir, e.name);
+    return e.isDirectory() ? specs(p) : e.name.endsWith(".spec.js") ? [p] : [];
+  });
+}
+
+const all = specs("dist/test").sort((a, b) => a.localeCompare(b, "en"));
+
+export default {
+  spec: [...FIRST.filter((f) => all.includes(f)), ...all.filter((f) => !FIRST.includes(f))],
+  require: ["dist/test/support/pack.js"],
+  reporter: "dist/test/support/reporter.js",
+  parallel: true,
+  jobs: 2,
+  timeout: 60000,
+};
