@@ -2,13 +2,13 @@
 // The first case needs the pack in policy/ (the policy layer).
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { PROJECT } from "../../components/core/config";
 import { checkPackLoads } from "../../tools/deploy/pack-check";
 import { analyzeWithPack } from "../../tools/plan/policy";
 import { sharedPack } from "../support/pack";
 import { PROJECT_ROOT } from "../../stacks/project-root";
+import { tempDir } from "../support/temp";
 
 const root = PROJECT_ROOT;
 
@@ -24,7 +24,7 @@ describe("up's pack check", function () {
   });
 
   it("a pack whose compiled entry does not load is reported in one line", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
+    const dir = tempDir("broken-pack-");
     fs.copyFileSync(path.join(root, "policy", "PulumiPolicy.yaml"), path.join(dir, "PulumiPolicy.yaml"));
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "broken-pack", version: "0.0.0", main: "index.js" }));
     fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));

@@ -5,13 +5,13 @@
 import * as assert from "assert";
 import { spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 import { runCommand } from "../../tools/cli/command";
 import { PLAN_COMMAND, planCommand } from "../../tools/plan/cli";
 import { configErrorLine, CommandPlanning, plan as planModule } from "../../tools/plan/run";
 import { plannedWithPolicy, withSharedPack } from "../support/pack";
+import { tempDir } from "../support/temp";
 
 const root = PROJECT_ROOT;
 /** The command in its own process, as a user runs it (stdout a pipe); a failure waits for its test. */
@@ -61,7 +61,7 @@ describe("npm run plan (CLI)", function () {
   });
 
   it("bad stack files exit 1 with one line and register nothing: malformed YAML, typo key, secure values", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
+    const dir = tempDir("stacks-");
     fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), "config:\n  dynamo-ha:cloud: [aws\n");
     fs.writeFileSync(path.join(dir, "Pulumi.typo.yaml"), "config:\n  dynamo-ha:clod: aws\n");
     fs.writeFileSync(
@@ -98,7 +98,7 @@ describe("npm run plan (CLI)", function () {
   });
 
   it("mandatory policy violations exit 4 (one operator replica without HA mode)", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
+    const dir = tempDir("stacks-");
     const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.eks-us-east-1.yaml"), "utf8");
     fs.writeFileSync(path.join(dir, "Pulumi.single.yaml"), `${base.trimEnd()}\n  dynamo-ha:haMode: false\n  dynamo-ha:platform:\n    operatorReplicas: 1\n`);
     // Its DR peer, whose outputs the plan reads for replication, is the bundled eks-us-west-2.

@@ -5,7 +5,6 @@
 import * as assert from "assert";
 import { spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { Browser } from "playwright-core";
 import { ResourceRecord } from "../../tools/plan/records";
@@ -19,6 +18,7 @@ import { DrView } from "../../components/core/dr-estimate";
 import { coverage } from "../../tools/report/coverage";
 import { readReport, sharedBrowser } from "./browser";
 import { PROJECT_ROOT } from "../../stacks/project-root";
+import { tempDir } from "../support/temp";
 
 const root = PROJECT_ROOT;
 const E2E_STACK = "eks-us-east-1";
@@ -54,7 +54,7 @@ describe("report of every bundled stack in Chromium (figures = plan --json)", fu
   // It starts with the file and is judged after the in-process stacks, so the two overlap.
   let e2e: Promise<{ file: string; rep: { code: number | null; stdout: string; stderr: string } }>;
   before(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
+    const dir = tempDir("report-");
     const file = path.join(dir, `${E2E_STACK}.html`);
     e2e = npmScript("report", ["--stack", E2E_STACK, "--out", file], path.join(dir, "report.out")).then((rep) => ({ file, rep }));
     browser = await sharedBrowser();
@@ -90,7 +90,7 @@ describe("report of every bundled stack in Chromium (figures = plan --json)", fu
   for (const stack of stacks) {
     it(stack, async () => {
       const p = await plannedWithPolicy(stack);
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "report-")), `${stack}.html`);
+      const file = path.join(tempDir("report-"), `${stack}.html`);
       const dr = await drViewOf(p, plannedStack);
       fs.writeFileSync(file, renderReport(reportModel(p, dr)));
       await check(stack, file, JSON.stringify(planJson(p)), dr?.view ?? null);
