@@ -10,7 +10,7 @@ import { ResourceRecord } from "../records";
 import { Level, PolicyMeta, PolicySetting } from "./config";
 import { analyzerGrpc, analyzerPb, enginePb, engineGrpc, Struct } from "./proto";
 import { readPort, stopChild } from "./launcher";
-import { analyzable, analyzeRequest, analyzerResource, providerIndex } from "./wire";
+import { analyzable, analyzeRequestBytes, analyzeStackRequestBytes, providerIndex } from "./wire";
 import { PROJECT_ROOT } from "../../../stacks/project-root";
 
 export const DEFAULT_PACK_DIR = path.join(PROJECT_ROOT, "policy");
@@ -177,16 +177,14 @@ export class AnalyzerSession {
     const worker = async () => {
       while (next < todo.length) {
         const i = next++;
-        const res = await this.call<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>("analyze", analyzeRequest(todo[i], provider));
+        const res = await this.call<Buffer, analyzerPb.AnalyzeResponse>("analyze", analyzeRequestBytes(todo[i], provider), (b) => b);
         perResource[i] = diagnostics(res, todo[i].urn);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
-    const stackReq = new analyzerPb.AnalyzeStackRequest();
-    stackReq.setResourcesList(todo.map((r) => analyzerResource(r, provider)));
     // The engine encodes its request before it calls (in Go); encoding here first keeps this client's
-    // JavaScript protobuf encoder out of the time, which measures the pack: transfer, decode, policies.
-    const encoded = Buffer.from(stackReq.serializeBinary());
+    // encoder out of the time, which measures the pack: transfer, decode, policies.
+    const encoded = analyzeStackRequestBytes(todo, provider);
     const t = performance.now();
     const stackRes = await this.call<Buffer, analyzerPb.AnalyzeResponse>("analyzeStack", encoded, (b) => b);
     this.lastAnalyzeStackMs = performance.now() - t;

@@ -1,6 +1,7 @@
 // Captured records → analyzer requests, the way the engine builds them for `Analyze` and `AnalyzeStack`.
 import { COMPUTED, ResourceRecord, SECRET_PLACEHOLDER } from "../records";
 import { analyzerPb, SECRET_SIG, SIG_KEY, Struct, UNKNOWN_WIRE } from "./proto";
+import { encodeStruct, messageField } from "./struct-encode";
 
 /** Plain captured inputs back to the wire: "<computed>" is unknown, "[secret]" a secret. */
 export function toWire(v: unknown): unknown {
@@ -27,6 +28,19 @@ export function struct(props: Record<string, unknown>) {
   }
   return s;
 }
+
+// The same properties as wire bytes, for the encoded requests below.
+const structBytes = new WeakMap<object, Buffer>();
+function propertiesField(props: Record<string, unknown>): Buffer {
+  let b = structBytes.get(props);
+  if (!b) {
+    b = messageField(PROPERTIES, encodeStruct(toWire(props) as Record<string, unknown>));
+    structBytes.set(props, b);
+  }
+  return b;
+}
+const PROPERTIES = 2; // AnalyzeRequest.properties, AnalyzerResource.properties (analyzer.proto)
+const RESOURCES = 1; // AnalyzeStackRequest.resources
 
 function options(r: ResourceRecord): analyzerPb.AnalyzerResourceOptions {
   const o = new analyzerPb.AnalyzerResourceOptions();
@@ -65,24 +79,24 @@ export function providerIndex(records: readonly ResourceRecord[]): (ref: string)
 
 export type ProviderLookup = ReturnType<typeof providerIndex>;
 
-export function analyzeRequest(r: ResourceRecord, provider: ProviderLookup): analyzerPb.AnalyzeRequest {
+export function analyzeRequest(r: ResourceRecord, provider: ProviderLookup, withProperties = true): analyzerPb.AnalyzeRequest {
   const req = new analyzerPb.AnalyzeRequest();
   req.setType(r.type);
   req.setUrn(r.urn);
   req.setName(r.name);
-  req.setProperties(struct(r.inputs));
+  if (withProperties) req.setProperties(struct(r.inputs));
   req.setOptions(options(r));
   const p = provider(r.provider);
   if (p) req.setProvider(p);
   return req;
 }
 
-export function analyzerResource(r: ResourceRecord, provider: ProviderLookup): analyzerPb.AnalyzerResource {
+export function analyzerResource(r: ResourceRecord, provider: ProviderLookup, withProperties = true): analyzerPb.AnalyzerResource {
   const res = new analyzerPb.AnalyzerResource();
   res.setType(r.type);
   res.setUrn(r.urn);
   res.setName(r.name);
-  res.setProperties(struct(r.inputs));
+  if (withProperties) res.setProperties(struct(r.inputs));
   res.setOptions(options(r));
   if (r.parent) res.setParent(r.parent);
   res.setDependenciesList(r.dependsOn ?? []);
@@ -95,6 +109,19 @@ export function analyzerResource(r: ResourceRecord, provider: ProviderLookup): a
   const p = provider(r.provider);
   if (p) res.setProvider(p);
   return res;
+}
+
+/**
+ * The Analyze request as wire bytes: the other fields by the generated class, the properties encoded
+ * directly (a field's position in a message does not matter on the wire).
+ */
+export function analyzeRequestBytes(r: ResourceRecord, provider: ProviderLookup): Buffer {
+  return Buffer.concat([analyzeRequest(r, provider, false).serializeBinary(), propertiesField(r.inputs)]);
+}
+
+/** The AnalyzeStack request over `records` as wire bytes, built as analyzeRequestBytes is. */
+export function analyzeStackRequestBytes(records: readonly ResourceRecord[], provider: ProviderLookup): Buffer {
+  return Buffer.concat(records.map((r) => messageField(RESOURCES, Buffer.concat([analyzerResource(r, provider, false).serializeBinary(), propertiesField(r.inputs)]))));
 }
 
 /** The engine analyzes every resource but providers. */
