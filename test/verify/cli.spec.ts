@@ -24,12 +24,10 @@ interface Exit {
   stderr: string;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, onSpawn?: (c: ChildProcess) => void): Promise<Exit> {
+/** A node script of the project as a child process: its exit code and output. */
+function node(script: string, args: string[], env: NodeJS.ProcessEnv, onSpawn?: (c: ChildProcess) => void): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ["dist/tools/verify/cli.js", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, KUBECONFIG: "/nonexistent", ...env },
-    });
+    const child = spawn(NODE, [script, ...args], { cwd: ROOT, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -38,6 +36,11 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, onSpawn?: (c: ChildPro
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     onSpawn?.(child);
   });
+}
+
+/** `npm run verify` as a child process, with no kubeconfig unless `env` names one. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, onSpawn?: (c: ChildProcess) => void): Promise<Exit> {
+  return node("dist/tools/verify/cli.js", args, { ...process.env, KUBECONFIG: "/nonexistent", ...env }, onSpawn);
 }
 
 /** The command in this process (the same function the process entry runs): its exit code and output. */
@@ -58,15 +61,7 @@ function started<T>(run: () => Promise<T>): Promise<T> {
 
 /** `npm run verify:demo` as a child process. */
 function demo(args: string[]): Promise<Exit> {
-  return new Promise<Exit>((resolve, reject) => {
-    const child = spawn(NODE, ["dist/tools/verify/demo.js", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return node("dist/tools/verify/demo.js", args, process.env);
 }
 
 // Every run below mostly waits on its own clock (--duration), so they start in `before` and each test

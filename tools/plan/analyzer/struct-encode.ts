@@ -151,9 +151,10 @@ export function encodeStruct(o: Obj): Buffer {
 
 /** A length-delimited field `field` holding `bytes` (a message field appended to an encoded message). */
 export function messageField(field: number, bytes: Uint8Array): Buffer {
-  const head = Buffer.allocUnsafe(1 + varintSize(bytes.length) + 5);
-  const w = new Writer(head);
-  w.varint((field << 3) | 2);
+  const tag = (field << 3) | 2;
+  const w = new Writer(Buffer.allocUnsafe(varintSize(tag) + varintSize(bytes.length) + bytes.length));
+  w.varint(tag);
   w.varint(bytes.length);
-  return Buffer.concat([head.subarray(0, w.pos), bytes]);
+  w.buf.set(bytes, w.pos);
+  return w.buf;
 }
