@@ -1,6 +1,6 @@
 // The EKS control plane: KMS envelope encryption of secrets, KMS-encrypted control-plane logs, API
 // authentication with explicit access entries only, and a private endpoint unless the config opens it.
-import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as cloudwatch from "./sdk/cloudwatch";
 import * as eks from "@pulumi/aws/eks";
 import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";

@@ -3,7 +3,7 @@
 // health path, forwarded to a fixed NodePort of the on-demand system nodes, which admit that port
 // from the ALB's security group only. The cluster's own load balancer stays internal.
 import * as autoscaling from "@pulumi/aws/autoscaling";
-import * as ec2 from "@pulumi/aws/ec2";
+import * as ec2 from "./sdk/ec2";
 import * as lb from "@pulumi/aws/lb";
 import * as vpc from "@pulumi/aws/vpc";
 import * as pulumi from "@pulumi/pulumi";

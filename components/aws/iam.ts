@@ -1,5 +1,5 @@
 // An IAM role for one AWS service principal with exactly the trust and policies it is given.
-import * as iam from "@pulumi/aws/iam";
+import * as iam from "./sdk/iam";
 import * as pulumi from "@pulumi/pulumi";
 import { managedPolicyArn, PolicyDocument } from "./iam-policies";
 

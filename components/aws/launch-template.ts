@@ -1,7 +1,7 @@
 // Launch templates of the EKS managed node groups: IMDSv2 only with a hop limit of 1 (pods on the pod
 // network cannot reach the node's credentials), and encrypted gp3 volumes whatever the account default.
 // No AMI, instance type or user data: the node groups keep choosing them (`amiType`, `instanceTypes`).
-import * as ec2 from "@pulumi/aws/ec2";
+import * as ec2 from "./sdk/ec2";
 import * as pulumi from "@pulumi/pulumi";
 
 /** Instance metadata: tokens required (IMDSv2), one network hop (the node itself, not its pods). */

@@ -1,6 +1,6 @@
 // The network a cluster lives in: a VPC with a private subnet per zone (nodes and pods) and a public
 // subnet + NAT gateway per zone for egress, or adopted subnets whose zones are looked up.
-import * as ec2 from "@pulumi/aws/ec2";
+import * as ec2 from "./sdk/ec2";
 import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { planSubnets } from "./subnet-plan";

@@ -2,7 +2,7 @@
 // SSE-S3 (the only default encryption log delivery supports), private, bucket-owner-enforced, writable
 // only by S3 log delivery for the one source bucket, expiring logs after a set number of days.
 // Source: AWS S3 User Guide, enable-server-access-logging.html.
-import * as s3 from "@pulumi/aws/s3";
+import * as s3 from "../aws/sdk/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { dataProtection, s3BucketArn } from "../core/storage-plan";
 import { accessLogBucketPolicy } from "./policies";

@@ -5,9 +5,9 @@
 import * as eks from "@pulumi/aws/eks";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
-import * as iam from "@pulumi/aws/iam";
+import * as iam from "../aws/sdk/iam";
 import * as kms from "@pulumi/aws/kms";
-import * as s3 from "@pulumi/aws/s3";
+import * as s3 from "../aws/sdk/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { dataProtection, kmsAliasFor, s3BucketArn, s3LogBucketName } from "../core/storage-plan";
 import { ACCESS_LOG_PREFIX, AccessLogBucket } from "./access-log-bucket";

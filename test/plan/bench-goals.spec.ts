@@ -1,8 +1,9 @@
 import * as assert from "assert";
-import { recordDeclaredKeys, writeFloorProgram } from "../../tools/bench/floor";
+import { constructionOrder, recordDeclaredKeys, writeFloorProgram } from "../../tools/bench/floor";
 import { verdict } from "../../tools/bench/goals";
 import { capture } from "../../tools/plan/capture";
 import { planMocks } from "../../tools/plan/mocks";
+import { ResourceRecord } from "../../tools/plan/records";
 import { plan } from "../../tools/plan/run";
 import { loadStackFile } from "../../tools/plan/stack-file";
 import * as fs from "fs";
@@ -17,7 +18,15 @@ describe("bench", () => {
     assert.match(miss.lines[1], /MISSED$/);
   });
 
-  it("the floor program registers the plan's resources: same types, names, parents, providers, inputs and declared properties", async function () {
+  it("the floor constructs each record after its parent, provider and dependencies, else in record order", () => {
+    const rec = (urn: string, o: Partial<ResourceRecord> = {}): ResourceRecord => ({ urn, type: "t", name: urn, parent: "", provider: "", custom: true, inputs: {}, protect: false, retainOnDelete: false, dependsOn: [], propertyDependencies: {}, ignoreChanges: [], ...o });
+    const order = (rs: ResourceRecord[]) => constructionOrder(rs).map((r) => r.urn);
+    assert.deepStrictEqual(order([rec("a", { dependsOn: ["c"] }), rec("b", { parent: "d" }), rec("c", { provider: "e::id" }), rec("d"), rec("e")]), ["e", "c", "a", "d", "b"]);
+    assert.deepStrictEqual(order([rec("x", { dependsOn: ["elsewhere"] }), rec("y")]), ["x", "y"], "a URN outside the records (the stack) constrains nothing");
+    assert.throws(() => constructionOrder([rec("a", { dependsOn: ["b"] }), rec("b", { parent: "a" })]), /cycle: a → b → a/);
+  });
+
+  it("the floor program registers the plan's resources: same types, names, parents, providers, inputs, options and declared properties", async function () {
     this.timeout(60_000);
     const programKeys = recordDeclaredKeys();
     const p = await plan("eks-us-east-1", { policy: false });
@@ -35,7 +44,13 @@ describe("bench", () => {
     fs.rmSync(dir, { recursive: true, force: true });
     // The SDK makes an Output for every key handed to it: the floor hands it the same keys per type.
     assert.deepStrictEqual(floorKeys.declared(), declared);
-    const shape = (rs: typeof p.resources) => rs.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => [r.urn, r.type, r.parent, r.provider.split("::").slice(0, -1).join("::"), JSON.stringify(r.inputs)]);
+    // Dependencies on what the program only reads (its peer's StackReference) are not the floor's.
+    const registered = new Set(p.resources.map((r) => r.urn));
+    const shape = (rs: typeof p.resources) =>
+      rs
+        .filter((r) => r.type !== "pulumi:pulumi:Stack")
+        .map((r) => [r.urn, r.type, r.parent, r.provider.split("::").slice(0, -1).join("::"), JSON.stringify(r.inputs), JSON.stringify([r.dependsOn.filter((u) => registered.has(u)), r.protect, r.retainOnDelete, r.ignoreChanges])]);
+    assert.ok(p.resources.some((r) => r.dependsOn.length > 0) && p.resources.some((r) => r.protect) && p.resources.some((r) => r.retainOnDelete) && p.resources.some((r) => r.ignoreChanges.length > 0), "the plan sets every option the floor copies");
     const sorted = (rows: string[][]) => rows.sort((a, b) => a[0].localeCompare(b[0]));
     assert.deepStrictEqual(sorted(shape(floor.resources)), sorted(shape(p.resources)));
   });

@@ -1,6 +1,7 @@
 // The floor a program is measured against: a plain-JS program generated from a plan's own records that
 // registers the same resources (same types, names, parents, providers and inputs) through the SDK's bare
-// CustomResource/ComponentResource/ProviderResource, and a compiled one-rule pack. Whatever the real
+// CustomResource/ComponentResource/ProviderResource with the same resource options the engine sees
+// (dependsOn, protect, retainOnDelete, ignoreChanges), and a compiled one-rule pack. Whatever the real
 // program or pack costs above these is ours to explain.
 //
 // "The same inputs" means the property bag the program hands the SDK: a provider SDK's resource class
@@ -20,6 +21,11 @@ interface FloorRecord {
   v: string;
   c: boolean;
   i: Record<string, unknown>;
+  /** Resource options, only where set: dependsOn URNs, protect, retainOnDelete, ignoreChanges. */
+  d?: string[];
+  pr?: true;
+  rd?: true;
+  ic?: string[];
 }
 
 const PROGRAM = `// Generated from a plan's records: the same resources, registered bare. Do not edit.
@@ -33,6 +39,10 @@ module.exports = function floorProgram() {
     const opts = {};
     if (r.p) opts.parent = byUrn.get(r.p);
     if (r.v) opts.provider = byUrn.get(r.v.slice(0, r.v.lastIndexOf("::")));
+    if (r.d) opts.dependsOn = r.d.map((u) => { const d = byUrn.get(u); if (!d) throw new Error(r.u + " depends on " + u + ", not registered before it"); return d; });
+    if (r.pr) opts.protect = true;
+    if (r.rd) opts.retainOnDelete = true;
+    if (r.ic) opts.ignoreChanges = r.ic;
     const props = Object.assign({}, r.i);
     for (const k of DECLARED[r.t] || []) if (!(k in props)) props[k] = undefined;
     let res;
@@ -75,15 +85,52 @@ export function recordDeclaredKeys(): { declared(): Record<string, string[]>; st
 }
 
 /**
+ * The records in an order a program can construct them in: each after its parent, its provider and
+ * what it depends on. Records come in the order registrations reached the engine, which is when their
+ * inputs resolved, not when the program made them. Otherwise the records' own order is kept.
+ */
+export function constructionOrder(records: readonly ResourceRecord[]): ResourceRecord[] {
+  const byUrn = new Map(records.map((r) => [r.urn, r]));
+  const placed = new Set<string>();
+  const out: ResourceRecord[] = [];
+  const place = (r: ResourceRecord, path: string[]) => {
+    if (placed.has(r.urn)) return;
+    if (path.includes(r.urn)) throw new Error(`records depend on each other in a cycle: ${[...path, r.urn].join(" → ")}`);
+    const before = [r.parent, r.provider.slice(0, r.provider.lastIndexOf("::")), ...r.dependsOn];
+    for (const u of before) {
+      const d = byUrn.get(u);
+      if (d) place(d, [...path, r.urn]);
+    }
+    placed.add(r.urn);
+    out.push(r);
+  };
+  for (const r of records) place(r, []);
+  return out;
+}
+
+/**
  * Writes the floor program for `records` into `dir` (index.js, records.json, declared.json: each
  * type's declared keys from recordDeclaredKeys); returns its path.
  */
 export function writeFloorProgram(records: readonly ResourceRecord[], dir: string, declared: Record<string, string[]>): string {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "declared.json"), JSON.stringify(declared));
-  const floor: FloorRecord[] = records
-    .filter((r) => r.type !== "pulumi:pulumi:Stack")
-    .map((r) => ({ t: r.type, n: r.name, u: r.urn, p: r.parent, v: r.provider, c: r.custom, i: r.inputs }));
+  const registered = records.filter((r) => r.type !== "pulumi:pulumi:Stack");
+  // A dependency on something the program reads (a StackReference) is not a record: the floor reads nothing.
+  const urns = new Set(registered.map((r) => r.urn));
+  const floor: FloorRecord[] = constructionOrder(registered).map((r) => ({
+    t: r.type,
+    n: r.name,
+    u: r.urn,
+    p: r.parent,
+    v: r.provider,
+    c: r.custom,
+    i: r.inputs,
+    ...(r.dependsOn.some((u) => urns.has(u)) && { d: r.dependsOn.filter((u) => urns.has(u)) }),
+    ...(r.protect && { pr: true as const }),
+    ...(r.retainOnDelete && { rd: true as const }),
+    ...(r.ignoreChanges.length > 0 && { ic: r.ignoreChanges }),
+  }));
   fs.writeFileSync(path.join(dir, "records.json"), JSON.stringify(floor));
   const file = path.join(dir, "index.js");
   fs.writeFileSync(file, PROGRAM);
