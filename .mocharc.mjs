@@ -3,14 +3,15 @@
 // the files that wait most or run longest go first and the run does not end on them. Then the rest,
 // sorted as the glob would list them.
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 const FIRST = [
   "verify/cli",
   "observability/promtool",
-  "verify/load",
   "policy/protocol",
   "report/plan-report",
+  "verify/load",
   "verify/run",
   "plan/cli",
   "docs/docs",
@@ -25,6 +26,12 @@ function specs(dir) {
     return e.isDirectory() ? specs(p) : e.name.endsWith(".spec.js") ? [p] : [];
   });
 }
+
+// The run's plan folder: workers share one plan per bundled stack (test/support/plans.ts). New for
+// every run, so no plan outlives the code that made it; removed when the run ends.
+const plans = fs.mkdtempSync(path.join(os.tmpdir(), "dynamo-ha-run-plans-"));
+process.env.DYNAMO_HA_RUN_PLANS = plans;
+process.once("exit", () => fs.rmSync(plans, { recursive: true, force: true }));
 
 const all = specs("dist/test").sort((a, b) => a.localeCompare(b, "en"));
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { runDeploy } from "../../tools/deploy/cli";
@@ -24,10 +24,37 @@ function fixture(packEnvs: string[]) {
   return { root: dir, stacksDir: stacks };
 }
 
+interface CliRun {
+  status: number | null;
+  stderr: string;
+}
+
+/** The real CLI script in its own process, with `pulumiDir` first on PATH. */
+function runCli(args: string[], pulumiDir: string): Promise<CliRun> {
+  const child = spawn(process.execPath, ["dist/tools/deploy/cli.js", ...args], {
+    cwd: root,
+    env: { ...process.env, PATH: `${pulumiDir}${path.delimiter}${process.env.PATH}` },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr += d));
+  return new Promise((resolve) => child.on("close", (status) => resolve({ status, stderr })));
+}
+
 describe("deploy wrappers against a stub pulumi on PATH", function () {
   this.timeout(60_000);
   let stub: Stub;
   let lines: string[];
+  // The end-to-end runs start with the file (destroy plans the stack for its kept list) and are judged
+  // in the last test, so they overlap the in-process ones. Only destroy reaches pulumi.
+  let e2e: { stub: Stub; bad: Promise<CliRun>; destroy: Promise<CliRun>; verb: Promise<CliRun> };
+  before(() => {
+    const s = pulumiStub();
+    e2e = { stub: s, bad: runCli(["preview", "-s", "no-such-stack"], s.dir), destroy: runCli(["destroy", "-s", "eks-us-east-1", "--yes"], s.dir), verb: runCli(["apply", "-s", "eks-us-east-1"], s.dir) };
+  });
+  after(async () => {
+    await Promise.allSettled(e2e ? [e2e.bad, e2e.destroy, e2e.verb] : []);
+  });
   const deps = (f: { root: string; stacksDir: string }, extra: object = {}) => ({
     ...f,
     env: { ...process.env, PATH: `${stub.dir}${path.delimiter}${process.env.PATH}`, STUB_EXIT: "0" },
@@ -131,21 +158,15 @@ describe("deploy wrappers against a stub pulumi on PATH", function () {
     assert.deepStrictEqual(lines, ["preview: the pulumi CLI is not on PATH; run `npm run doctor`"]);
   });
 
-  it("`npm run preview` entry: the real CLI script with the bundled stacks, stub pulumi, exact args", () => {
-    const run = (args: string[]) =>
-      spawnSync(process.execPath, ["dist/tools/deploy/cli.js", ...args], {
-        cwd: root,
-        encoding: "utf8",
-        env: { ...process.env, PATH: `${stub.dir}${path.delimiter}${process.env.PATH}` },
-      });
-    const bad = run(["preview", "-s", "no-such-stack"]);
+  it("`npm run preview` entry: the real CLI script with the bundled stacks, stub pulumi, exact args", async () => {
+    const bad = await e2e.bad;
     assert.strictEqual(bad.status, 1);
     assert.strictEqual(bad.stderr.trim().split("\n").length, 1);
     assert.match(bad.stderr, /^preview: --stack: unknown stack "no-such-stack"/);
-    const destroy = run(["destroy", "-s", "eks-us-east-1", "--yes"]);
+    const destroy = await e2e.destroy;
     assert.strictEqual(destroy.status, 0, destroy.stderr);
-    assert.deepStrictEqual(stub.args(), ["destroy", "--stack", "eks-us-east-1", "--yes"]);
-    const verb = run(["apply", "-s", "eks-us-east-1"]);
+    assert.deepStrictEqual(e2e.stub.args(), ["destroy", "--stack", "eks-us-east-1", "--yes"]);
+    const verb = await e2e.verb;
     assert.strictEqual(verb.status, 2);
     assert.match(verb.stderr.trim(), /^deploy: first argument must be one of preview, up, destroy/);
   });

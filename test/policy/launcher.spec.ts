@@ -72,9 +72,9 @@ describe("policy pack launcher", () => {
       const port = (srv.address() as net.AddressInfo).port;
       await new Promise<void>((r) => srv.close(() => r()));
       dir = fs.mkdtempSync(path.join(os.tmpdir(), "fake-pack-"));
-      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "fake-pack", main: "index.js" }));
-      // Announces a port but serves nothing there, so the handshake cannot connect.
-      fs.writeFileSync(path.join(dir, "index.js"), `console.log("${port}"); setInterval(() => {}, 1000);\n`);
+      // A launcher that announces a port but serves nothing there, so the handshake cannot connect.
+      // (The SDK's launcher would spend a second loading TypeScript first; the session is under test.)
+      fs.writeFileSync(path.join(dir, "launcher.js"), `console.log("${port}"); setInterval(() => {}, 1000);\n`);
       grpc.Client.prototype.close = function (this: grpc.Client) {
         closes++;
         return close.call(this);
@@ -86,7 +86,7 @@ describe("policy pack launcher", () => {
     });
 
     it("rejects and closes the gRPC client it created", async () => {
-      await assert.rejects(AnalyzerSession.start({ packDir: dir, project: "p", stack: "s", callTimeoutMs: 10_000 }), /handshake/);
+      await assert.rejects(AnalyzerSession.start({ packDir: dir, launcher: path.join(dir, "launcher.js"), project: "p", stack: "s", callTimeoutMs: 10_000 }), /handshake/);
       assert.strictEqual(closes, 1);
     });
   });

@@ -1,5 +1,6 @@
 // Opens a report file in headless Debian Chromium (playwright-core) and reads the capacity figures back
-// from the page's ids and data attributes; saves a screenshot under test-results/.
+// from the page's ids and data attributes; saves a screenshot under test-results/ when asked to (a
+// full-page screenshot costs Chromium more than opening and reading the page).
 import * as fs from "fs";
 import * as path from "path";
 import { Browser, chromium, Page, Request } from "playwright-core";
@@ -98,7 +99,7 @@ async function tabOf(browser: Browser): Promise<Page> {
   return tab;
 }
 
-export async function readReport(browser: Browser, file: string, screenshot: string): Promise<PageFigures> {
+export async function readReport(browser: Browser, file: string, screenshot?: string): Promise<PageFigures> {
   const page = await tabOf(browser);
   const requests: string[] = [];
   const onRequest = (r: Request) => void requests.push(r.url());
@@ -106,8 +107,10 @@ export async function readReport(browser: Browser, file: string, screenshot: str
   try {
     await page.goto(`file://${file}`);
     const figures = (await page.evaluate(READ)) as Omit<PageFigures, "requests">;
-    fs.mkdirSync(RESULTS, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS, screenshot), fullPage: true });
+    if (screenshot) {
+      fs.mkdirSync(RESULTS, { recursive: true });
+      await page.screenshot({ path: path.join(RESULTS, screenshot), fullPage: true });
+    }
     return { ...figures, requests };
   } finally {
     page.off("request", onRequest);

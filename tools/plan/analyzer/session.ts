@@ -30,6 +30,11 @@ export interface SessionOptions {
   startTimeoutMs?: number;
   /** Bound for each RPC (default 60 s). */
   callTimeoutMs?: number;
+  /**
+   * The launcher script, run with this Node in `packDir` as `<launcher> <engine address> .`; it must
+   * print the pack's port. @default the SDK's `@pulumi/pulumi/cmd/run-policy-pack`, as the CLI runs it
+   */
+  launcher?: string;
 }
 
 export interface PackInfo {
@@ -64,7 +69,7 @@ export class AnalyzerSession {
     let child: ChildProcess | undefined;
     let client: grpc.Client | undefined;
     try {
-      const launcher = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+      const launcher = o.launcher ?? require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
       child = spawn(process.execPath, [launcher, `127.0.0.1:${engine.port}`, "."], {
         cwd: packDir,
         // As the CLI's analyzer host sets them (stack config would go in PULUMI_CONFIG).
