@@ -1,4 +1,4 @@
-// The S3 classes this package registers, each from its own file of the pinned @pulumi/aws (versions.ts).
+// The S3 classes this package registers, each from its own file of the pinned @pulumi/aws (package.json).
 // The service index (`@pulumi/aws/s3`) also loads the bucket event mixins, which pull in Lambda and
 // CloudWatch Events: about 20 modules a plan never uses. test/aws/sdk-imports.spec.ts checks each
 // name is the index's own class.
