@@ -4,7 +4,7 @@
 // Each ratio is the median over rounds of the ratio within a round. The two sides of a ratio run back
 // to back, so a machine that slows down for a few seconds slows both; which side goes first alternates
 // from round to round.
-// Exits 1 when a goal is missed. BENCH_RUNS sets the rounds (default 7); BENCH_STACK the stack.
+// Exits 1 when a goal is missed. BENCH_RUNS sets the rounds (default 9); BENCH_STACK the stack.
 import "../compile-cache";
 import { spawnSync } from "child_process";
 import * as path from "path";
@@ -36,7 +36,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<number> {
   const stack = process.env.BENCH_STACK ?? DEFAULT_STACK;
-  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 9));
   const recorder = recordDeclaredKeys();
   const p = await plan(stack, { policy: false });
   recorder.stop();
