@@ -1,8 +1,8 @@
 // The suite's mocha settings. Two workers take the spec files in this order; a file's waits (load runs
 // on a clock, child processes) only overlap the other worker's work while that worker has some, so
-// the files that wait most or run longest go first and the run does not end on them, and the two
-// clock-bound verify files are not both waiting at the start. Then the rest, sorted as the glob would
-// list them.
+// the files that wait most or run longest go first and the run does not end on them. The load tests
+// (verify/load) time requests against a clock in the worker itself, so they run early, before the
+// heaviest files start. Then the rest, sorted as the glob would list them.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -10,9 +10,9 @@ import * as path from "path";
 const FIRST = [
   "verify/cli",
   "observability/promtool",
+  "verify/load",
   "policy/protocol",
   "report/plan-report",
-  "verify/load",
   "verify/run",
   "plan/cli",
   "docs/docs",
