@@ -1,5 +1,4 @@
 import * as assert from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { runDeploy } from "../../tools/deploy/cli";
@@ -8,6 +7,7 @@ import type { ResourceRecord } from "../../tools/plan/records";
 import { pulumiStub, Stub } from "./stub";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 import { tempDir } from "../support/temp";
+import { Exit, runScript } from "../support/child";
 
 const root = PROJECT_ROOT;
 
@@ -24,22 +24,8 @@ function fixture(packEnvs: string[]) {
   return { root: dir, stacksDir: stacks };
 }
 
-interface CliRun {
-  status: number | null;
-  stderr: string;
-}
-
 /** The real CLI script in its own process, with `pulumiDir` first on PATH. */
-function runCli(args: string[], pulumiDir: string): Promise<CliRun> {
-  const child = spawn(process.execPath, ["dist/tools/deploy/cli.js", ...args], {
-    cwd: root,
-    env: { ...process.env, PATH: `${pulumiDir}${path.delimiter}${process.env.PATH}` },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
-  return new Promise((resolve) => child.on("close", (status) => resolve({ status, stderr })));
-}
+const runCli = (args: string[], pulumiDir: string): Promise<Exit> => runScript("dist/tools/deploy/cli.js", args, { env: { ...process.env, PATH: `${pulumiDir}${path.delimiter}${process.env.PATH}` } });
 
 describe("deploy wrappers against a stub pulumi on PATH", function () {
   this.timeout(60_000);
@@ -47,7 +33,7 @@ describe("deploy wrappers against a stub pulumi on PATH", function () {
   let lines: string[];
   // The end-to-end runs start with the file (destroy plans the stack for its kept list) and are judged
   // in the last test, so they overlap the in-process ones. Only destroy reaches pulumi.
-  let e2e: { stub: Stub; bad: Promise<CliRun>; destroy: Promise<CliRun>; verb: Promise<CliRun> };
+  let e2e: { stub: Stub; bad: Promise<Exit>; destroy: Promise<Exit>; verb: Promise<Exit> };
   before(() => {
     const s = pulumiStub();
     e2e = { stub: s, bad: runCli(["preview", "-s", "no-such-stack"], s.dir), destroy: runCli(["destroy", "-s", "eks-us-east-1", "--yes"], s.dir), verb: runCli(["apply", "-s", "eks-us-east-1"], s.dir) };
@@ -160,14 +146,14 @@ describe("deploy wrappers against a stub pulumi on PATH", function () {
 
   it("`npm run preview` entry: the real CLI script with the bundled stacks, stub pulumi, exact args", async () => {
     const bad = await e2e.bad;
-    assert.strictEqual(bad.status, 1);
+    assert.strictEqual(bad.code, 1);
     assert.strictEqual(bad.stderr.trim().split("\n").length, 1);
     assert.match(bad.stderr, /^preview: --stack: unknown stack "no-such-stack"/);
     const destroy = await e2e.destroy;
-    assert.strictEqual(destroy.status, 0, destroy.stderr);
+    assert.strictEqual(destroy.code, 0, destroy.stderr);
     assert.deepStrictEqual(e2e.stub.args(), ["destroy", "--stack", "eks-us-east-1", "--yes"]);
     const verb = await e2e.verb;
-    assert.strictEqual(verb.status, 2);
+    assert.strictEqual(verb.code, 2);
     assert.match(verb.stderr.trim(), /^deploy: first argument must be one of preview, up, destroy/);
   });
 });

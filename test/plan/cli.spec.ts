@@ -3,7 +3,6 @@
 // itself); every other case through the same command function in this process, with the shared plans
 // and pack, reading the exit code and what it would print.
 import * as assert from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_ROOT } from "../../stacks/project-root";
@@ -12,22 +11,11 @@ import { PLAN_COMMAND, planCommand } from "../../tools/plan/cli";
 import { configErrorLine, CommandPlanning, plan as planModule } from "../../tools/plan/run";
 import { plannedWithPolicy, withSharedPack } from "../support/pack";
 import { tempDir } from "../support/temp";
+import { Exit, runScript } from "../support/child";
 
 const root = PROJECT_ROOT;
 /** The command in its own process, as a user runs it (stdout a pipe); a failure waits for its test. */
-function plan(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const run = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["dist/tools/plan/cli.js", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-  run.catch(() => undefined);
-  return run;
-}
+const plan = (args: string[]): Promise<Exit> => runScript("dist/tools/plan/cli.js", args);
 
 /** The command in this process: its exit code and what it printed. */
 async function planHere(args: string[], planner: NonNullable<CommandPlanning["plan"]>) {

@@ -3,7 +3,6 @@
 // layer. One stack goes through `npm run report` as a user runs it; every stack goes through the
 // functions the commands call, with the shared plan and pack.
 import * as assert from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Browser } from "playwright-core";
@@ -19,6 +18,7 @@ import { coverage } from "../../tools/report/coverage";
 import { readReport, sharedBrowser } from "./browser";
 import { PROJECT_ROOT } from "../../stacks/project-root";
 import { tempDir } from "../support/temp";
+import { Exit, runScript } from "../support/child";
 
 const root = PROJECT_ROOT;
 const E2E_STACK = "eks-us-east-1";
@@ -29,21 +29,14 @@ const stacks = fs
   .sort();
 
 /** Runs `npm run <script> -- args` with stdout redirected to a file, as `> plan.json` would. */
-function npmScript(script: string, args: string[], stdoutFile: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function npmScript(script: string, args: string[], stdoutFile: string): Promise<Exit> {
   const out = fs.openSync(stdoutFile, "w");
-  const child = spawn(process.execPath, [`dist/tools/${script}/cli.js`, ...args], {
-    cwd: root,
-    env: process.env,
-    stdio: ["ignore", out, "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
-  return new Promise((resolve) =>
-    child.on("close", (code) => {
-      fs.closeSync(out);
-      resolve({ code, stdout: fs.readFileSync(stdoutFile, "utf8"), stderr });
-    }),
-  );
+  try {
+    const r = await runScript(`dist/tools/${script}/cli.js`, args, { stdoutFd: out });
+    return { ...r, stdout: fs.readFileSync(stdoutFile, "utf8") };
+  } finally {
+    fs.closeSync(out);
+  }
 }
 
 describe("report of every bundled stack in Chromium (figures = plan --json)", function () {
@@ -52,7 +45,7 @@ describe("report of every bundled stack in Chromium (figures = plan --json)", fu
   // End to end once, as a user runs it: the report command in its own process, its page checked against
   // the --json document of the same plan (the plan command's own end-to-end run is in test/plan/cli.spec).
   // It starts with the file and is judged after the in-process stacks, so the two overlap.
-  let e2e: Promise<{ file: string; rep: { code: number | null; stdout: string; stderr: string } }>;
+  let e2e: Promise<{ file: string; rep: Exit }>;
   before(async () => {
     const dir = tempDir("report-");
     const file = path.join(dir, `${E2E_STACK}.html`);

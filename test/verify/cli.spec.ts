@@ -2,7 +2,7 @@
 // injection through the context named in $KUBECONFIG, and cordon cleanup on Ctrl-C; usage errors and
 // a drain that never lands through the same command function in this process.
 import * as assert from "assert";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
@@ -13,34 +13,11 @@ import { verifyCommand } from "../../tools/verify/cli";
 import { Report } from "../../tools/verify/report";
 import { startKubeStub } from "./support/kube-stub";
 import { startOpenAiStub } from "./support/openai-stub";
-import { PROJECT_ROOT } from "../../stacks/project-root";
-
-const ROOT = PROJECT_ROOT;
-const NODE = path.join(ROOT, "node_modules/.bin/node");
-
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A node script of the project as a child process: its exit code and output. */
-function node(script: string, args: string[], env: NodeJS.ProcessEnv, onSpawn?: (c: ChildProcess) => void): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [script, ...args], { cwd: ROOT, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    onSpawn?.(child);
-  });
-}
+import { Exit, runScript } from "../support/child";
 
 /** `npm run verify` as a child process, with no kubeconfig unless `env` names one. */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}, onSpawn?: (c: ChildProcess) => void): Promise<Exit> {
-  return node("dist/tools/verify/cli.js", args, { ...process.env, KUBECONFIG: "/nonexistent", ...env }, onSpawn);
+  return runScript("dist/tools/verify/cli.js", args, { env: { ...process.env, KUBECONFIG: "/nonexistent", ...env }, onSpawn });
 }
 
 /** The command in this process (the same function the process entry runs): its exit code and output. */
@@ -61,7 +38,7 @@ function started<T>(run: () => Promise<T>): Promise<T> {
 
 /** `npm run verify:demo` as a child process. */
 function demo(args: string[]): Promise<Exit> {
-  return node("dist/tools/verify/demo.js", args, process.env);
+  return runScript("dist/tools/verify/demo.js", args);
 }
 
 // Every run below mostly waits on its own clock (--duration), so they start in `before` and each test
