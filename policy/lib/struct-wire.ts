@@ -113,7 +113,7 @@ function text(buf: Buffer, a: number, b: number): string {
   return buf.toString("utf8", a, b);
 }
 
-function applyValue(buf: Buffer, start: number, end: number, s: ValueState): void {
+function applyValue(buf: Buffer, start: number, end: number, s: ValueState, note?: Note): void {
   const c = new Cursor(buf, start, end);
   while (c.pos < end) {
     const tag = c.varint();
@@ -131,7 +131,7 @@ function applyValue(buf: Buffer, start: number, end: number, s: ValueState): voi
       const a = c.len();
       const b = c.pos;
       s.kind = field;
-      s.value = field === 3 ? text(buf, a, b) : field === 5 ? decodeStruct(buf, a, b) : decodeList(buf, a, b);
+      s.value = field === 3 ? text(buf, a, b) : field === 5 ? decodeStruct(buf, a, b, note) : decodeList(buf, a, b, note);
     } else if (field === 4 && wt === VARINT) {
       s.kind = 4;
       s.value = c.varint() !== 0;
@@ -140,12 +140,13 @@ function applyValue(buf: Buffer, start: number, end: number, s: ValueState): voi
     }
   }
 }
+
 function finish(s: ValueState): PlainValue {
   if (s.kind === KIND_NOT_SET) throw new Error("Unexpected struct type");
   return s.value;
 }
 
-function decodeList(buf: Buffer, start: number, end: number): PlainValue[] {
+function decodeList(buf: Buffer, start: number, end: number, note?: Note): PlainValue[] {
   const out: PlainValue[] = [];
   const c = new Cursor(buf, start, end);
   while (c.pos < end) {
@@ -153,31 +154,28 @@ function decodeList(buf: Buffer, start: number, end: number): PlainValue[] {
     if (tag === ((1 << 3) | LEN)) {
       const a = c.len();
       const s: ValueState = { kind: KIND_NOT_SET, value: null };
-      applyValue(buf, a, c.pos, s);
+      applyValue(buf, a, c.pos, s, note);
       out.push(finish(s));
     } else c.skip(tag & 7, tag >>> 3);
   }
   return out;
 }
 
-// The key decodeStructNoting looks out for, and whether it was met (the decode is synchronous).
-let noted: string | undefined;
-let met = false;
+/** A key to look out for while decoding, and whether an object inside had it. */
+interface Note {
+  key: string;
+  met: boolean;
+}
 
 /** decodeStruct, and whether any object inside (at any depth) has the key `key`. */
 export function decodeStructNoting(buf: Buffer, start: number, end: number, key: string): { value: { [k: string]: PlainValue }; met: boolean } {
-  noted = key;
-  met = false;
-  try {
-    const value = decodeStruct(buf, start, end);
-    return { value, met };
-  } finally {
-    noted = undefined;
-  }
+  const note: Note = { key, met: false };
+  const value = decodeStruct(buf, start, end, note);
+  return { value, met: note.met };
 }
 
 /** Decodes the Struct in `buf[start, end)` to the plain object `toJavaScript` would return. */
-export function decodeStruct(buf: Buffer, start: number, end: number): { [k: string]: PlainValue } {
+export function decodeStruct(buf: Buffer, start: number, end: number, note?: Note): { [k: string]: PlainValue } {
   const keys: string[] = [];
   const states: ValueState[] = [];
   let ascending = true; // encoders write map keys sorted: then no re-sorting is needed
@@ -199,11 +197,11 @@ export function decodeStruct(buf: Buffer, start: number, end: number): { [k: str
         key = text(buf, ka, e.pos);
       } else if (t === ((2 << 3) | LEN)) {
         const va = e.len();
-        applyValue(buf, va, e.pos, s);
+        applyValue(buf, va, e.pos, s, note);
       } else e.skip(t & 7, t >>> 3);
     }
     if (key === "__proto__") continue;
-    if (key === noted) met = true;
+    if (note && key === note.key) note.met = true;
     if (keys.length > 0 && !(keys[keys.length - 1] < key)) ascending = false;
     keys.push(key);
     states.push(s);

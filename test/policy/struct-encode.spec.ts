@@ -23,6 +23,13 @@ describe("analyzer client: properties encoded directly", () => {
     assert.ok(n >= 600);
   });
 
+  it("an object changed after it was encoded encodes as it is now, nested parts included", () => {
+    const v = { a: { b: ["x"] }, c: 1 };
+    encodeStruct(v);
+    v.a.b.push("a longer string than before");
+    assert.deepStrictEqual(encodeStruct(v), Buffer.from(Struct.fromJavaScript(v as never).serializeBinary()));
+  });
+
   it("multi-byte lengths, unicode, -0 and extremes", () => {
     const v = { long: "x".repeat(70_000), u: "𝔘\u0301ñ€", n: [-0, Number.MAX_VALUE, -Number.MIN_VALUE, 1e-300], deep: { a: { b: { c: [[], {}, null, true, false] } } } };
     assert.deepStrictEqual(encodeStruct(v), Buffer.from(Struct.fromJavaScript(v as never).serializeBinary()));

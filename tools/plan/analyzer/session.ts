@@ -10,7 +10,7 @@ import { ResourceRecord } from "../records";
 import { Level, PolicyMeta, PolicySetting } from "./config";
 import { analyzerGrpc, analyzerPb, enginePb, engineGrpc, Struct } from "./proto";
 import { readPort, stopChild } from "./launcher";
-import { analyzable, analyzeRequestBytes, analyzeStackRequestBytes, providerIndex } from "./wire";
+import { analyzable, analyzeRequestBytes, analyzeStackRequestBytes, propertiesField, providerIndex } from "./wire";
 import { PROJECT_ROOT } from "../../../stacks/project-root";
 
 export const DEFAULT_PACK_DIR = path.join(PROJECT_ROOT, "policy");
@@ -177,19 +177,20 @@ export class AnalyzerSession {
   async analyze(records: readonly ResourceRecord[], concurrency = 64): Promise<Diagnostic[]> {
     const provider = providerIndex(records);
     const todo = analyzable(records);
+    const properties = todo.map((r) => propertiesField(r.inputs));
     const perResource: Diagnostic[][] = new Array(todo.length);
     let next = 0;
     const worker = async () => {
       while (next < todo.length) {
         const i = next++;
-        const res = await this.call<Buffer, analyzerPb.AnalyzeResponse>("analyze", analyzeRequestBytes(todo[i], provider), (b) => b);
+        const res = await this.call<Buffer, analyzerPb.AnalyzeResponse>("analyze", analyzeRequestBytes(todo[i], provider, properties[i]), (b) => b);
         perResource[i] = diagnostics(res, todo[i].urn);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
     // The engine encodes its request before it calls (in Go); encoding here first keeps this client's
     // encoder out of the time, which measures the pack: transfer, decode, policies.
-    const encoded = analyzeStackRequestBytes(todo, provider);
+    const encoded = analyzeStackRequestBytes(todo, provider, properties);
     const t = performance.now();
     const stackRes = await this.call<Buffer, analyzerPb.AnalyzeResponse>("analyzeStack", encoded, (b) => b);
     this.lastAnalyzeStackMs = performance.now() - t;

@@ -18,8 +18,11 @@ function varintSize(n: number): number {
 const keysOf = (o: Obj): string[] => Object.keys(o).sort();
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
+// Sizes of nested lists and structs within one encode, so each is measured once however deep it sits.
+type Sizes = Map<object, number>;
+
 /** Byte size of a Value's fields (not its own tag and length). */
-function valueSize(v: unknown): number {
+function valueSize(v: unknown, sizes: Sizes): number {
   if (v === null) return 2;
   switch (typeof v) {
     case "number":
@@ -31,7 +34,7 @@ function valueSize(v: unknown): number {
       return 1 + varintSize(n) + n;
     }
     default: {
-      const n = Array.isArray(v) ? listSize(v) : isObj(v) ? structSize(v) : unsupported(v);
+      const n = Array.isArray(v) ? listSize(v, sizes) : isObj(v) ? structSize(v, sizes) : unsupported(v);
       return 1 + varintSize(n) + n;
     }
   }
@@ -41,33 +44,30 @@ function unsupported(v: unknown): never {
   throw new Error(`Unexpected struct type: ${typeof v}`);
 }
 
-// Sizes of nested lists and structs, so each is measured once however deep it sits.
-const sizes = new WeakMap<object, number>();
-
-function listSize(a: readonly unknown[]): number {
+function listSize(a: readonly unknown[], sizes: Sizes): number {
   let size = sizes.get(a);
   if (size !== undefined) return size;
   size = 0;
   for (const x of a) {
-    const n = valueSize(x);
+    const n = valueSize(x, sizes);
     size += 1 + varintSize(n) + n;
   }
   sizes.set(a, size);
   return size;
 }
 
-function entrySize(k: string, v: unknown): number {
+function entrySize(k: string, v: unknown, sizes: Sizes): number {
   const kn = Buffer.byteLength(k);
-  const vn = valueSize(v);
+  const vn = valueSize(v, sizes);
   return 1 + varintSize(kn) + kn + 1 + varintSize(vn) + vn;
 }
 
-function structSize(o: Obj): number {
+function structSize(o: Obj, sizes: Sizes): number {
   let size = sizes.get(o);
   if (size !== undefined) return size;
   size = 0;
   for (const k of keysOf(o)) {
-    const n = entrySize(k, o[k]);
+    const n = entrySize(k, o[k], sizes);
     size += 1 + varintSize(n) + n;
   }
   sizes.set(o, size);
@@ -76,7 +76,10 @@ function structSize(o: Obj): number {
 
 class Writer {
   pos = 0;
-  constructor(readonly buf: Buffer) {}
+  constructor(
+    readonly buf: Buffer,
+    readonly sizes: Sizes = new Map(),
+  ) {}
   byte(b: number): void {
     this.buf[this.pos++] = b;
   }
@@ -115,15 +118,15 @@ function writeValue(w: Writer, v: unknown): void {
     default:
       if (Array.isArray(v)) {
         w.byte((6 << 3) | 2);
-        w.varint(listSize(v));
+        w.varint(listSize(v, w.sizes));
         for (const x of v) {
           w.byte((1 << 3) | 2);
-          w.varint(valueSize(x));
+          w.varint(valueSize(x, w.sizes));
           writeValue(w, x);
         }
       } else if (isObj(v)) {
         w.byte((5 << 3) | 2);
-        w.varint(structSize(v));
+        w.varint(structSize(v, w.sizes));
         writeStruct(w, v);
       } else unsupported(v);
   }
@@ -133,17 +136,18 @@ function writeStruct(w: Writer, o: Obj): void {
   for (const k of keysOf(o)) {
     const v = o[k];
     w.byte((1 << 3) | 2);
-    w.varint(entrySize(k, v));
+    w.varint(entrySize(k, v, w.sizes));
     w.string((1 << 3) | 2, k);
     w.byte((2 << 3) | 2);
-    w.varint(valueSize(v));
+    w.varint(valueSize(v, w.sizes));
     writeValue(w, v);
   }
 }
 
 /** The Struct bytes of a plain object whose values are null, numbers, strings, booleans, arrays and objects. */
 export function encodeStruct(o: Obj): Buffer {
-  const w = new Writer(Buffer.allocUnsafe(structSize(o)));
+  const sizes: Sizes = new Map();
+  const w = new Writer(Buffer.allocUnsafe(structSize(o, sizes)), sizes);
   writeStruct(w, o);
   if (w.pos !== w.buf.length) throw new Error(`struct encoding wrote ${w.pos} of ${w.buf.length} bytes`);
   return w.buf;

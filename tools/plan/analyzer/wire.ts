@@ -29,15 +29,12 @@ export function struct(props: Record<string, unknown>) {
   return s;
 }
 
-// The same properties as wire bytes, for the encoded requests below.
-const structBytes = new WeakMap<object, Buffer>();
-function propertiesField(props: Record<string, unknown>): Buffer {
-  let b = structBytes.get(props);
-  if (!b) {
-    b = messageField(PROPERTIES, encodeStruct(toWire(props) as Record<string, unknown>));
-    structBytes.set(props, b);
-  }
-  return b;
+/**
+ * A record's inputs as the wire field both requests carry. Analyze and AnalyzeStack send the same
+ * bytes: a caller sending both encodes them once and passes them to each.
+ */
+export function propertiesField(props: Record<string, unknown>): Buffer {
+  return messageField(PROPERTIES, encodeStruct(toWire(props) as Record<string, unknown>));
 }
 const PROPERTIES = 2; // AnalyzeRequest.properties, AnalyzerResource.properties (analyzer.proto)
 const RESOURCES = 1; // AnalyzeStackRequest.resources
@@ -115,13 +112,13 @@ export function analyzerResource(r: ResourceRecord, provider: ProviderLookup, wi
  * The Analyze request as wire bytes: the other fields by the generated class, the properties encoded
  * directly (a field's position in a message does not matter on the wire).
  */
-export function analyzeRequestBytes(r: ResourceRecord, provider: ProviderLookup): Buffer {
-  return Buffer.concat([analyzeRequest(r, provider, false).serializeBinary(), propertiesField(r.inputs)]);
+export function analyzeRequestBytes(r: ResourceRecord, provider: ProviderLookup, properties = propertiesField(r.inputs)): Buffer {
+  return Buffer.concat([analyzeRequest(r, provider, false).serializeBinary(), properties]);
 }
 
-/** The AnalyzeStack request over `records` as wire bytes, built as analyzeRequestBytes is. */
-export function analyzeStackRequestBytes(records: readonly ResourceRecord[], provider: ProviderLookup): Buffer {
-  return Buffer.concat(records.map((r) => messageField(RESOURCES, Buffer.concat([analyzerResource(r, provider, false).serializeBinary(), propertiesField(r.inputs)]))));
+/** The AnalyzeStack request over `records` as wire bytes, built as analyzeRequestBytes is (`properties[i]` is records[i]'s). */
+export function analyzeStackRequestBytes(records: readonly ResourceRecord[], provider: ProviderLookup, properties = records.map((r) => propertiesField(r.inputs))): Buffer {
+  return Buffer.concat(records.map((r, i) => messageField(RESOURCES, Buffer.concat([analyzerResource(r, provider, false).serializeBinary(), properties[i]]))));
 }
 
 /** The engine analyzes every resource but providers. */
