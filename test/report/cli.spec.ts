@@ -1,13 +1,10 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { PROJECT_ROOT } from "../../stacks/project-root";
 import { UsageError } from "../../tools/cli/command";
 import { parseReportArgs, reportFile } from "../../tools/report/cli";
 import { tempDir } from "../support/temp";
-
-const root = PROJECT_ROOT;
+import { runScript } from "../support/child";
 
 describe("npm run report (CLI)", function () {
   this.timeout(120_000);
@@ -19,26 +16,22 @@ describe("npm run report (CLI)", function () {
     assert.throws(() => parseReportArgs(["--json"]), (e: Error) => e instanceof UsageError && e.message === "--json: unknown flag (see --help)");
   });
 
-  it("an unknown stack exits 1 with one line and writes no file", () => {
+  it("an unknown stack exits 1 with one line and writes no file", async () => {
     const out = path.join(tempDir("report-"), "r.html");
-    const r = spawnSync(process.execPath, ["dist/tools/report/cli.js", "--stack", "no-such-stack", "--out", out], {
-      cwd: root,
-      encoding: "utf8",
-      timeout: 100_000,
-    });
-    assert.strictEqual(r.status, 1, r.stderr);
+    const r = await runScript("dist/tools/report/cli.js", ["--stack", "no-such-stack", "--out", out]);
+    assert.strictEqual(r.code, 1, r.stderr);
     assert.strictEqual(r.stderr.trim().split("\n").length, 1);
     assert.match(r.stderr, /^report: --stack: unknown stack "no-such-stack"/);
     assert.ok(!fs.existsSync(out));
   });
 
-  it("--out naming a directory writes report.html inside it; a missing directory is one line before any plan", () => {
+  it("--out naming a directory writes report.html inside it; a missing directory is one line before any plan", async () => {
     const dir = tempDir("report-");
     assert.strictEqual(reportFile(dir), path.join(dir, "report.html"));
     assert.strictEqual(reportFile(path.join(dir, "x.html")), path.join(dir, "x.html"));
     const missing = path.join(dir, "no-such-dir", "r.html");
-    const r = spawnSync(process.execPath, ["dist/tools/report/cli.js", "--out", missing], { cwd: root, encoding: "utf8", timeout: 100_000 });
-    assert.strictEqual(r.status, 1, r.stderr);
+    const r = await runScript("dist/tools/report/cli.js", ["--out", missing]);
+    assert.strictEqual(r.code, 1, r.stderr);
     assert.strictEqual(r.stderr, `report: --out: the directory of ${JSON.stringify(missing)} does not exist\n`);
   });
 });
